@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The participant CSV format for one protocol: what `wedge simulate` writes and `wedge import` reads.
+///
+/// Columns, in order: `participant_id, site_id, admission_date`, then one column per baseline covariate of the
+/// protocol, then the outcome columns of ``ParticipantField/outcomes``. Dates are `YYYY-MM-DD`; an empty field
+/// is unknown. There is no condition column: the condition comes from the schedule.
+/// Reading accepts the columns in any order, but refuses unknown and missing ones.
+public struct ParticipantCSVFormat: Sendable {
+    /// The protocol whose baseline covariates and reasons the format follows.
+    public let `protocol`: StudyProtocol
+
+    /// Creates the format for `protocol`.
+    public init(protocol: StudyProtocol) {
+        self.protocol = `protocol`
+    }
+
+    /// The column names, in the order they are written.
+    public var header: [String] {
+        ParticipantField.identity.map(\.rawValue) + `protocol`.baseline.map(\.id)
+            + ParticipantField.outcomes.map(\.rawValue)
+    }
+
+    /// The fields of one record, in ``header`` order.
+    public func row(for record: ParticipantRecord) -> [String] {
+        let o = record.outcome
+        var fields = [record.id, record.siteID, record.admissionDate.iso]
+        fields += `protocol`.baseline.map { record.baseline[$0.id] ?? "" }
+        fields += [o.inductionStartDate?.iso ?? "", o.procedureReceived ?? "", o.firstInjectionDate?.iso ?? "",
+                   o.notInitiatedReason ?? "", o.dischargeDate?.iso ?? "", o.secondInjectionDate?.iso ?? "",
+                   o.thirdInjectionDate?.iso ?? "", o.lastContactDate?.iso ?? "", o.dropoutDate?.iso ?? ""]
+        return fields
+    }
+
+    /// The whole file for `records`.
+    public func document(_ records: [ParticipantRecord]) -> String {
+        CSVWriter.document(header: header, rows: records.map(row(for:)))
+    }
+
+    /// Reads records from CSV text, checking the header, field counts, and each value's type.
+    ///
+    /// Cross-field and schedule rules are ``ParticipantRules``'s job.
+    /// - Parameters:
+    ///   - text: The file's text.
+    ///   - file: The name to quote in errors.
+    /// - Returns: Each record with the line it starts on.
+    /// - Throws: ``DataFileError`` with every problem found.
+    public func read(_ text: String, file: String) throws(DataFileError) -> [(line: Int, record: ParticipantRecord)] {
+        let records: [CSVRecord]
+        do {
+            records = try CSVParser().parse(text)
+        } catch {
+            throw DataFileError(issues: [DataIssue(file: file, line: error.line, field: "(csv)",
+                                                   problem: error.problem, expected: "Fix the CSV syntax.")])
+        }
+        guard let head = records.first else {
+            throw DataFileError(issues: [DataIssue(file: file, line: 1, field: "(header)", problem: "is missing",
+                                                   expected: "Start the file with the header: " + header.joined(separator: ",") + ".")])
+        }
+        let columns = try columnIndex(head, file: file)
+        var issues: [DataIssue] = []
+        var result: [(Int, ParticipantRecord)] = []
+        for csv in records.dropFirst() {
+            guard csv.fields.count == head.fields.count else {
+                issues.append(DataIssue(file: file, line: csv.line, participantID: csv.fields.first, field: "(row)",
+                                        problem: "has \(csv.fields.count) fields but the header has \(head.fields.count)",
+                                        expected: "Give every row one field per column; quote fields that hold commas."))
+                continue
+            }
+            var rowIssues: [DataIssue] = []
+            let record = decode(csv, columns: columns) { field, shape, problem, expected in
+                rowIssues.append(DataIssue(file: file, line: csv.line, participantID: csv.fields[columns["participant_id"]!],
+                                           field: field, valueShape: shape, problem: problem, expected: expected))
+            }
+            issues += rowIssues
+            if let record, rowIssues.isEmpty { result.append((csv.line, record)) }
+        }
+        guard issues.isEmpty else { throw DataFileError(issues: issues) }
+        return result
+    }
+
+    private func columnIndex(_ head: CSVRecord, file: String) throws(DataFileError) -> [String: Int] {
+        var index: [String: Int] = [:]
+        var issues: [DataIssue] = []
+        let expected = header
+        for (i, raw) in head.fields.enumerated() {
+            let name = raw.trimmingSpaces()
+            if index[name] != nil {
+                issues.append(DataIssue(file: file, line: head.line, field: name, problem: "appears twice in the header",
+                                        expected: "Keep one column of each name."))
+            } else if !expected.contains(name) {
+                let hint = Suggestion.closest(to: name, among: expected).map { "Did you mean '\($0)'?" }
+                    ?? "Known columns: " + expected.joined(separator: ", ") + "."
+                issues.append(DataIssue(file: file, line: head.line, field: name, problem: "is not a known column",
+                                        expected: hint))
+            }
+            index[name] = index[name] ?? i
+        }
+        for name in expected where index[name] == nil {
+            issues.append(DataIssue(file: file, line: head.line, field: name, problem: "is missing from the header",
+                                    expected: "Add the column (it may be empty in every row)."))
+        }
+        guard issues.isEmpty else { throw DataFileError(issues: issues) }
+        return index
+    }
+
+    private func decode(
+        _ csv: CSVRecord, columns: [String: Int],
+        report: (_ field: String, _ shape: String?, _ problem: String, _ expected: String) -> Void
+    ) -> ParticipantRecord? {
+        func value(_ name: String) -> String { csv.fields[columns[name]!].trimmingSpaces() }
+        func date(_ field: ParticipantField) -> CivilDate? {
+            let raw = value(field.rawValue)
+            guard !raw.isEmpty else { return nil }
+            guard let date = CivilDate(iso: raw) else {
+                report(field.rawValue, ValueShape.of(raw), "is not a date", "Write dates as YYYY-MM-DD.")
+                return nil
+            }
+            return date
+        }
+        let id = value(ParticipantField.participantID.rawValue)
+        if id.isEmpty { report("participant_id", nil, "is empty", "Give every participant an identifier.") }
+        let site = value(ParticipantField.siteID.rawValue)
+        if site.isEmpty { report("site_id", nil, "is empty", "Give the site id.") }
+        let admission = date(.admissionDate)
+        if admission == nil, value("admission_date").isEmpty {
+            report("admission_date", nil, "is empty", "Give the admission date as YYYY-MM-DD.")
+        }
+        var baseline: [String: String] = [:]
+        for covariate in `protocol`.baseline {
+            let raw = value(covariate.id)
+            if raw.isEmpty {
+                if covariate.isRequired { report(covariate.id, nil, "is empty", "This covariate is required.") }
+                continue
+            }
+            switch BaselineValueParser.canonical(raw, for: covariate) {
+            case .success(let canonical): baseline[covariate.id] = canonical
+            case .failure(let p): report(covariate.id, ValueShape.of(raw), p.problem, p.expected)
+            }
+        }
+        var outcome = InductionOutcome()
+        for (field, path) in ParticipantField.outcomeDates { outcome[keyPath: path] = date(field) }
+        let procedure = value(ParticipantField.procedureReceived.rawValue)
+        outcome.procedureReceived = procedure.isEmpty ? nil : procedure
+        let reason = value(ParticipantField.notInitiatedReason.rawValue)
+        outcome.notInitiatedReason = reason.isEmpty ? nil : reason
+        guard !id.isEmpty, !site.isEmpty, let admission else { return nil }
+        return ParticipantRecord(id: id, siteID: site, admissionDate: admission, baseline: baseline, outcome: outcome)
+    }
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The outcome definitions of a protocol's `[outcomes]` table.
+///
+/// Stepped-wedge teams argue over these; the protocol settles them explicitly so that recording and analysis
+/// agree. Windows are in days and inclusive at both ends.
+public struct OutcomeDefinitions: Sendable, Equatable {
+    /// A reason a participant may not initiate, such as `left-against-advice`.
+    public struct Reason: Sendable, Equatable {
+        /// A stable identifier, as written in data files.
+        public var id: String
+        /// A label for tables.
+        public var label: String
+
+        /// Creates a reason.
+        public init(id: String, label: String) {
+            self.id = id
+            self.label = label
+        }
+    }
+
+    /// The definition of initiation, in words (for example, "first XR-naltrexone injection during the inpatient stay").
+    public var initiation: String
+    /// Whether the first injection must fall on or before the discharge date to count as initiation.
+    public var initiationRequiresInpatient: Bool
+    /// Days after the first injection within which a second injection counts.
+    public var secondInjectionWindow: ClosedRange<Int>
+    /// Days after the second injection within which a third injection counts.
+    public var thirdInjectionWindow: ClosedRange<Int>
+    /// Days of retention follow-up after induction; retention is censored there.
+    public var retentionFollowUpDays: Int
+    /// The reasons a participant may not initiate.
+    public var nonInitiationReasons: [Reason]
+
+    /// Creates outcome definitions.
+    public init(
+        initiation: String, initiationRequiresInpatient: Bool, secondInjectionWindow: ClosedRange<Int>,
+        thirdInjectionWindow: ClosedRange<Int>, retentionFollowUpDays: Int, nonInitiationReasons: [Reason]
+    ) {
+        self.initiation = initiation
+        self.initiationRequiresInpatient = initiationRequiresInpatient
+        self.secondInjectionWindow = secondInjectionWindow
+        self.thirdInjectionWindow = thirdInjectionWindow
+        self.retentionFollowUpDays = retentionFollowUpDays
+        self.nonInitiationReasons = nonInitiationReasons
+    }
+}

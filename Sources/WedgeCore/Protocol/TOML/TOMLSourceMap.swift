@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Maps key paths in a TOML document to the lines that define them, so that validation errors can name a line.
+///
+/// TOMLKit reports line numbers for syntax errors only; decoding errors carry a coding path. This scanner
+/// reads the text once and records the 1-based line of every table header (`[calendar]`,
+/// `[[sites]]` → `sites[2]`), every key (`calendar.start_date`), every element of an array value
+/// (`design.sequences[3]`) and every key of an inline table (`sites[0].covariates.expected_enrollment`).
+/// It assumes the document already parsed, so it need not diagnose malformed input.
+struct TOMLSourceMap {
+    private var lineOfPath: [String: Int] = [:]
+
+    init(text: String) {
+        var scanner = Scanner(chars: Array(text))
+        scanner.run()
+        lineOfPath = scanner.lines
+    }
+
+    /// The line of `path`, or of its nearest recorded ancestor (`a.b[2].c` → `a.b[2]` → `a.b` → `a`).
+    func line(for path: String) -> Int? {
+        var candidate = path
+        while !candidate.isEmpty {
+            if let line = lineOfPath[candidate] { return line }
+            guard let cut = candidate.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            candidate = String(candidate[..<cut])
+        }
+        return nil
+    }
+
+    /// The exact line of `path`, without falling back to an ancestor.
+    func exactLine(for path: String) -> Int? { lineOfPath[path] }
+
+    /// Joins a path and a key the way the map records them.
+    static func join(_ prefix: String, _ key: String) -> String { prefix.isEmpty ? key : prefix + "." + key }
+
+    private struct Scanner {
+        let chars: [Character]
+        var i = 0
+        var line = 1
+        var lines: [String: Int] = [:]
+        var arrayTableCounts: [String: Int] = [:]
+        var prefix = ""
+
+        init(chars: [Character]) { self.chars = chars }
+
+        var atEnd: Bool { i >= chars.count }
+        var current: Character { chars[i] }
+
+        mutating func advance() {
+            if chars[i] == "\n" { line += 1 }
+            i += 1
+        }
+
+        mutating func record(_ path: String, at line: Int) {
+            if lines[path] == nil { lines[path] = line }
+        }
+
+        mutating func skipSpaces() {
+            while !atEnd, current == " " || current == "\t" || current == "\r" { advance() }
+        }
+
+        mutating func skipSpacesNewlinesComments() {
+            while !atEnd {
+                if current == "#" {
+                    while !atEnd, current != "\n" { advance() }
+                } else if current.isWhitespace {
+                    advance()
+                } else {
+                    return
+                }
+            }
+        }
+
+        mutating func skipToLineEnd() {
+            while !atEnd, current != "\n" { advance() }
+        }
+
+        mutating func run() {
+            while true {
+                skipSpacesNewlinesComments()
+                if atEnd { return }
+                if current == "[" {
+                    header()
+                } else {
+                    keyValue(in: prefix)
+                    skipToLineEnd()
+                }
+            }
+        }
+
+        mutating func header() {
+            let headerLine = line
+            advance()
+            let isArray = !atEnd && current == "["
+            if isArray { advance() }
+            let name = readKey()
+            skipToLineEnd()
+            if isArray {
+                let index = arrayTableCounts[name, default: -1] + 1
+                arrayTableCounts[name] = index
+                prefix = "\(name)[\(index)]"
+                record(name, at: headerLine)
+            } else {
+                prefix = name
+            }
+            record(prefix, at: headerLine)
+        }
+
+        /// Reads a bare, quoted or dotted key and returns it dotted, without quotes.
+        mutating func readKey() -> String {
+            var parts: [String] = []
+            var part = ""
+            while !atEnd {
+                let c = current
+                if c == "\"" || c == "'" {
+                    advance()
+                    while !atEnd, current != c, current != "\n" {
+                        part.append(current)
+                        advance()
+                    }
+                    if !atEnd, current == c { advance() }
+                } else if c == "." {
+                    parts.append(part.trimmingSpaces())
+                    part = ""
+                    advance()
+                } else if c == "=" || c == "]" || c == "\n" || c == "#" {
+                    break
+                } else {
+                    part.append(c)
+                    advance()
+                }
+            }
+            parts.append(part.trimmingSpaces())
+            return parts.joined(separator: ".")
+        }
+
+        mutating func keyValue(in table: String) {
+            let keyLine = line
+            let key = readKey()
+            let path = TOMLSourceMap.join(table, key)
+            record(path, at: keyLine)
+            if !atEnd, current == "=" { advance() }
+            skipSpaces()
+            value(at: path)
+        }
+
+        mutating func value(at path: String) {
+            guard !atEnd else { return }
+            switch current {
+            case "[":
+                advance()
+                var index = 0
+                while true {
+                    skipSpacesNewlinesComments()
+                    if atEnd { return }
+                    if current == "]" {
+                        advance()
+                        return
+                    }
+                    if current == "," {
+                        advance()
+                        continue
+                    }
+                    record("\(path)[\(index)]", at: line)
+                    value(at: "\(path)[\(index)]")
+                    index += 1
+                }
+            case "{":
+                advance()
+                while true {
+                    skipSpaces()
+                    if atEnd || current == "\n" { return }
+                    if current == "}" {
+                        advance()
+                        return
+                    }
+                    if current == "," {
+                        advance()
+                        continue
+                    }
+                    keyValue(in: path)
+                }
+            case "\"", "'":
+                string()
+            default:
+                while !atEnd, !",]}\n#".contains(current) { advance() }
+            }
+        }
+
+        mutating func string() {
+            let quote = current
+            let isMultiline = i + 2 < chars.count && chars[i + 1] == quote && chars[i + 2] == quote
+            if isMultiline {
+                advance(); advance(); advance()
+                while !atEnd {
+                    if current == "\\" && quote == "\"" {
+                        advance()
+                        if !atEnd { advance() }
+                        continue
+                    }
+                    if current == quote, i + 2 < chars.count, chars[i + 1] == quote, chars[i + 2] == quote {
+                        advance(); advance(); advance()
+                        return
+                    }
+                    advance()
+                }
+                return
+            }
+            advance()
+            while !atEnd, current != quote, current != "\n" {
+                if current == "\\" && quote == "\"" { advance() }
+                if !atEnd { advance() }
+            }
+            if !atEnd, current == quote { advance() }
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -41,6 +41,34 @@ public enum ScheduleTables {
                     + "concealed from site staff."])
     }
 
+    /// One row per site and period: dates and condition (long format, for scripts).
+    public static func cells(_ schedule: Schedule) -> ReportTable {
+        let proto = schedule.protocol
+        let cal = proto.calendar
+        let rows = schedule.assignments.flatMap { a in
+            proto.design.sequences[a.sequenceIndex].conditions.enumerated().map { p, id in
+                [a.siteID, "\(a.sequenceIndex + 1)", "\(p + 1)", cal.start(ofPeriod: p).iso, cal.end(ofPeriod: p).iso, id]
+            }
+        }
+        return ReportTable(id: "schedule-cells", title: "Schedule by site and period",
+                           columns: ["site_id", "sequence_index", "period", "start_date", "end_date", "condition"],
+                           rows: rows)
+    }
+
+    /// What site staff may know on a date (see ``ScheduleDisclosure``).
+    public static func disclosure(_ d: ScheduleDisclosure, schedule: Schedule, site: String?) -> ReportTable {
+        let proto = schedule.protocol
+        let rows = d.events.filter { site == nil || $0.siteID == site }.map { e -> [String] in
+            [e.siteID, e.date.iso, proto.condition(id: e.conditionID)?.label ?? e.conditionID, e.noticeDate.iso,
+             e.hasStarted ? "in effect" : "announced"]
+        }
+        return ReportTable(
+            id: "reveal", title: "Schedule as site staff may know it on \(d.asOf.iso)",
+            columns: ["Site", "From", "Condition", "Announced", "Status"],
+            alignments: [.left, .left, .left, .left, .left], rows: rows,
+            notes: ["Only conditions in effect and crossovers announced \(proto.noticeWeeks) weeks ahead are shown."])
+    }
+
     /// The assignments ordered by sequence, then by protocol site order.
     static func orderedAssignments(_ schedule: Schedule) -> [SiteAssignment] {
         schedule.assignments.enumerated()

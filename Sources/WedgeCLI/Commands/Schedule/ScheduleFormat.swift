@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
+
+public import ArgumentParser
+
+/// The output formats of `wedge schedule generate`.
+enum ScheduleFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, md, csv, json, ics, svg
+}

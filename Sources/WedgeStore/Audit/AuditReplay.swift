@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Rebuilds every participant's state from the audit log, to compare with the tables.
+///
+/// `insert` entries set the whole state (their `new_value` is the state as JSON); `correct`, `restamp` and
+/// `soft-delete` entries set one key to their `new_value`, after checking that their `old_value` is what the
+/// replay holds.
+struct AuditReplay {
+    /// The replayed state of each participant.
+    private(set) var states: [String: [String: String]] = [:]
+    /// The fields recorded by the study-creation entry.
+    private(set) var creation: [String: String]?
+
+    /// Applies one entry; returns the problems it shows.
+    mutating func apply(_ entry: AuditEntry) -> [AuditProblem] {
+        switch entry.action {
+        case .createStudy:
+            creation = entry.newValue.flatMap(ParticipantState.parse(json:))
+            return creation == nil ? [AuditProblem(entryID: entry.id, problem: "has an unreadable study summary")] : []
+        case .importBatch:
+            return []
+        case .insert:
+            guard let id = entry.recordID, let state = entry.newValue.flatMap(ParticipantState.parse(json:)) else {
+                return [AuditProblem(entryID: entry.id, problem: "has an unreadable participant state")]
+            }
+            let repeated = states[id] != nil
+            states[id] = state
+            return repeated ? [AuditProblem(entryID: entry.id, participantID: id, problem: "inserts the participant twice")] : []
+        case .correct, .restamp, .softDelete:
+            guard let id = entry.recordID, let field = entry.field else {
+                return [AuditProblem(entryID: entry.id, problem: "names no participant or field")]
+            }
+            guard states[id] != nil else {
+                return [AuditProblem(entryID: entry.id, participantID: id, problem: "changes a participant never inserted")]
+            }
+            let previous = states[id]?[field]
+            states[id]?[field] = entry.newValue
+            return previous == entry.oldValue ? [] : [AuditProblem(
+                entryID: entry.id, participantID: id, field: field,
+                problem: "records an old value that earlier entries do not give")]
+        default:
+            return [AuditProblem(entryID: entry.id, problem: "has an unknown action '\(entry.action)'")]
+        }
+    }
+
+    /// Compares the replayed states with the stored participants; returns every difference.
+    func compare(with stored: [StoredParticipant]) -> [AuditProblem] {
+        var problems: [AuditProblem] = []
+        var unseen = Set(states.keys)
+        for participant in stored {
+            unseen.remove(participant.id)
+            guard let expected = states[participant.id] else {
+                problems.append(AuditProblem(participantID: participant.id,
+                                             problem: "is stored but has no insert entry: it was added outside Wedge"))
+                continue
+            }
+            let actual = participant.state
+            for key in Set(expected.keys).union(actual.keys).sorted() where expected[key] != actual[key] {
+                problems.append(AuditProblem(participantID: participant.id, field: key,
+                                             problem: "differs from the audit log: it was changed outside Wedge"))
+            }
+        }
+        for id in unseen.sorted() {
+            problems.append(AuditProblem(participantID: id, problem: "is in the audit log but missing from the tables"))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import GRDB
+import WedgeCore
+
+/// Reads and writes participants across `participant`, `induction`, `baseline_value` and `participant_flag`.
+///
+/// Writes use cached prepared statements, so that a bulk import inside one transaction prepares each
+/// statement once.
+enum ParticipantTables {
+    private static let select = """
+        SELECT p.id, p.site_id, p.admission_date, p.condition_id, p.period, p.is_transition, p.is_in_primary,
+               p.is_deleted, i.participant_id, i.induction_start_date, i.procedure_received, i.first_injection_date,
+               i.not_initiated_reason, i.discharge_date, i.second_injection_date, i.third_injection_date,
+               i.last_contact_date, i.dropout_date
+        FROM participant p LEFT JOIN induction i ON i.participant_id = p.id
+        """
+
+    /// Whether a participant with this id exists, deleted or not.
+    static func exists(_ db: Database, id: String) throws -> Bool {
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM participant WHERE id = ?")
+        return try Bool.fetchOne(statement, arguments: [id]) ?? false
+    }
+
+    /// The participant with this id, deleted or not.
+    static func fetchOne(_ db: Database, id: String) throws -> StoredParticipant? {
+        guard let row = try Row.fetchOne(db, sql: select + " WHERE p.id = ?", arguments: [id]) else { return nil }
+        let baseline = try Row.fetchAll(db, sql: "SELECT covariate, value FROM baseline_value WHERE participant_id = ?",
+                                        arguments: [id])
+        let flags = try String.fetchAll(db, sql: "SELECT flag FROM participant_flag WHERE participant_id = ?",
+                                        arguments: [id])
+        return try decode(row, baseline: Dictionary(baseline.map { ($0[0], $0[1]) }) { a, _ in a }, flags: flags)
+    }
+
+    /// Every participant, ordered by id.
+    static func fetchAll(_ db: Database, includeDeleted: Bool) throws -> [StoredParticipant] {
+        var baseline: [String: [String: String]] = [:]
+        let baselineRows = try Row.fetchCursor(db, sql: "SELECT participant_id, covariate, value FROM baseline_value")
+        while let row = try baselineRows.next() {
+            baseline[row[0], default: [:]][row[1]] = row[2] as String
+        }
+        var flags: [String: [String]] = [:]
+        let flagRows = try Row.fetchCursor(db, sql: "SELECT participant_id, flag FROM participant_flag")
+        while let row = try flagRows.next() {
+            flags[row[0], default: []].append(row[1])
+        }
+        let filter = includeDeleted ? "" : " WHERE p.is_deleted = 0"
+        var result: [StoredParticipant] = []
+        let rows = try Row.fetchCursor(db, sql: select + filter + " ORDER BY p.id")
+        while let row = try rows.next() {
+            let id: String = row[0]
+            result.append(try decode(row, baseline: baseline[id] ?? [:], flags: flags[id] ?? []))
+        }
+        return result
+    }
+
+    /// Inserts a new participant with its outcomes, baseline values and flags.
+    static func insert(_ db: Database, _ participant: StoredParticipant) throws {
+        let e = participant.enrollment
+        let r = e.record
+        try db.cachedStatement(sql: """
+            INSERT INTO participant (id, site_id, admission_date, condition_id, period, is_transition, is_in_primary,
+                                     is_deleted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [r.id, r.siteID, r.admissionDate.iso, e.conditionID, e.period, e.isTransition,
+                                     e.isInPrimaryAnalysis, participant.isDeleted])
+        var arguments: StatementArguments = [r.id]
+        for (_, value) in ParticipantState.outcomeValues(r.outcome) { arguments += [value] }
+        try db.cachedStatement(sql: """
+            INSERT INTO induction (participant_id, induction_start_date, procedure_received, first_injection_date,
+                                   not_initiated_reason, discharge_date, second_injection_date, third_injection_date,
+                                   last_contact_date, dropout_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: arguments)
+        try insertChildren(db, participant)
+    }
+
+    /// Overwrites a participant's row, outcomes, baseline values and flags with `participant`.
+    static func replace(_ db: Database, _ participant: StoredParticipant) throws {
+        let e = participant.enrollment
+        let r = e.record
+        try db.execute(sql: """
+            UPDATE participant SET site_id = ?, admission_date = ?, condition_id = ?, period = ?, is_transition = ?,
+                                   is_in_primary = ?, is_deleted = ?
+            WHERE id = ?
+            """, arguments: [r.siteID, r.admissionDate.iso, e.conditionID, e.period, e.isTransition,
+                             e.isInPrimaryAnalysis, participant.isDeleted, r.id])
+        var arguments: StatementArguments = []
+        for (_, value) in ParticipantState.outcomeValues(r.outcome) { arguments += [value] }
+        arguments += [r.id]
+        try db.execute(sql: """
+            UPDATE induction SET induction_start_date = ?, procedure_received = ?, first_injection_date = ?,
+                                 not_initiated_reason = ?, discharge_date = ?, second_injection_date = ?,
+                                 third_injection_date = ?, last_contact_date = ?, dropout_date = ?
+            WHERE participant_id = ?
+            """, arguments: arguments)
+        try db.execute(sql: "DELETE FROM baseline_value WHERE participant_id = ?", arguments: [r.id])
+        try db.execute(sql: "DELETE FROM participant_flag WHERE participant_id = ?", arguments: [r.id])
+        try insertChildren(db, participant)
+    }
+
+    private static func insertChildren(_ db: Database, _ participant: StoredParticipant) throws {
+        let id = participant.id
+        let baseline = try db.cachedStatement(sql: "INSERT INTO baseline_value (participant_id, covariate, value) VALUES (?, ?, ?)")
+        for (covariate, value) in participant.enrollment.record.baseline.sorted(by: { $0.key < $1.key }) {
+            try baseline.execute(arguments: [id, covariate, value])
+        }
+        let flag = try db.cachedStatement(sql: "INSERT INTO participant_flag (participant_id, flag) VALUES (?, ?)")
+        for value in participant.flags {
+            try flag.execute(arguments: [id, value.rawValue])
+        }
+    }
+
+    private static func decode(_ row: Row, baseline: [String: String], flags: [String]) throws -> StoredParticipant {
+        let id: String = row[0]
+        func broken(_ what: String) -> StoreError {
+            .inconsistentDatabase(problem: "participant '\(id)' has \(what)")
+        }
+        func date(_ index: Int, _ field: ParticipantField) throws -> CivilDate? {
+            guard let text = row[index] as String? else { return nil }
+            guard let date = CivilDate(stored: text) else { throw broken("a malformed \(field.rawValue)") }
+            return date
+        }
+        guard row[8] as String? != nil else { throw broken("no induction row") }
+        guard let admission = try date(2, .admissionDate) else { throw broken("no admission_date") }
+        let outcome = InductionOutcome(
+            inductionStartDate: try date(9, .inductionStartDate), procedureReceived: row[10],
+            firstInjectionDate: try date(11, .firstInjectionDate), notInitiatedReason: row[12],
+            dischargeDate: try date(13, .dischargeDate), secondInjectionDate: try date(14, .secondInjectionDate),
+            thirdInjectionDate: try date(15, .thirdInjectionDate), lastContactDate: try date(16, .lastContactDate),
+            dropoutDate: try date(17, .dropoutDate))
+        let record = ParticipantRecord(id: id, siteID: row[1], admissionDate: admission, baseline: baseline,
+                                       outcome: outcome)
+        let enrollment = Enrollment(record: record, conditionID: row[3], period: row[4], isTransition: row[5],
+                                    isInPrimaryAnalysis: row[6])
+        var decoded: [OutcomeFlag] = []
+        for text in flags {
+            guard let flag = OutcomeFlag(rawValue: text) else { throw broken("an unknown flag") }
+            decoded.append(flag)
+        }
+        let ordered = OutcomeFlag.allCases.filter(decoded.contains)
+        return StoredParticipant(enrollment: enrollment, flags: ordered, isDeleted: row[7])
+    }
+}

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+
+extension String {
+    /// The string without leading and trailing white space.
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// Whether the string is empty or only white space.
+    var isBlank: Bool { trimmed.isEmpty }
+}

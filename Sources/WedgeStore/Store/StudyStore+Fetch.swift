@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import GRDB
+public import WedgeCore
+
+extension StudyStore {
+    /// The stored protocol, re-parsed from its stored text, with its digest.
+    ///
+    /// - Throws: ``StoreError/storedProtocolInvalid(issues:)`` when the text no longer validates;
+    ///   ``StoreError/inconsistentDatabase(problem:)`` when the study row is missing.
+    public func fetchProtocol() throws(StoreError) -> LoadedProtocol {
+        try read("read the protocol") { db in try Self.loadedProtocol(db) }
+    }
+
+    /// The randomized schedule, rebuilt from the stored protocol text, seed, algorithm and site assignments.
+    ///
+    /// Every protocol site must have exactly one stored assignment to a sequence of the design, and no other
+    /// site may be stored.
+    ///
+    /// - Throws: ``StoreError/storedProtocolInvalid(issues:)``, ``StoreError/inconsistentDatabase(problem:)``,
+    ///   or a wrapped SQLite error.
+    public func fetchSchedule() throws(StoreError) -> Schedule {
+        try read("read the schedule") { db in try Self.schedule(db) }
+    }
+
+    /// Everything the analysis needs, read in one consistent snapshot of the database.
+    ///
+    /// - Parameter dataLockDate: The data-lock date to record in the snapshot.
+    /// - Returns: The protocol, schedule and enrollments; enrollments are ordered by participant id, and
+    ///   soft-deleted participants are left out.
+    /// - Throws: ``StoreError``.
+    public func fetchSnapshot(dataLockDate: CivilDate) throws(StoreError) -> StudySnapshot {
+        try read("read the study snapshot") { db in
+            let schedule = try Self.schedule(db)
+            let loaded = try Self.loadedProtocol(db, parsed: schedule.protocol)
+            let enrollments = try ParticipantTables.fetchAll(db, includeDeleted: false).map(\.enrollment)
+            return StudySnapshot(loadedProtocol: loaded, schedule: schedule, enrollments: enrollments,
+                                 dataLockDate: dataLockDate)
+        }
+    }
+
+    /// The review flags of every enrolled participant that has any, by participant id (soft-deleted left out).
+    ///
+    /// - Throws: ``StoreError``.
+    public func fetchFlags() throws(StoreError) -> [String: [OutcomeFlag]] {
+        try read("read the review flags") { db in
+            var result: [String: [OutcomeFlag]] = [:]
+            for participant in try ParticipantTables.fetchAll(db, includeDeleted: false) where !participant.flags.isEmpty {
+                result[participant.id] = participant.flags
+            }
+            return result
+        }
+    }
+
+    static func loadedProtocol(_ db: Database, parsed: StudyProtocol? = nil) throws -> LoadedProtocol {
+        guard let row = try Row.fetchOne(db, sql: "SELECT protocol_text, protocol_digest FROM study") else {
+            throw StoreError.inconsistentDatabase(problem: "the study row is missing")
+        }
+        let text: String = row[0]
+        let proto = try parsed ?? parse(text)
+        return LoadedProtocol(protocol: proto, text: text, digest: row[1])
+    }
+
+    private static func parse(_ text: String) throws(StoreError) -> StudyProtocol {
+        do {
+            return try ProtocolLoader.parse(text, file: "<database>")
+        } catch {
+            throw .storedProtocolInvalid(issues: error.issues.map(\.description))
+        }
+    }
+
+    static func schedule(_ db: Database) throws -> Schedule {
+        guard let study = try Row.fetchOne(db, sql: "SELECT protocol_text, seed, algorithm FROM study") else {
+            throw StoreError.inconsistentDatabase(problem: "the study row is missing")
+        }
+        let proto = try parse(study[0])
+        var stored: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, sequence_index FROM site ORDER BY position") {
+            stored[row[0]] = row[1]
+        }
+        var assignments: [SiteAssignment] = []
+        for site in proto.sites {
+            guard let index = stored.removeValue(forKey: site.id) else {
+                throw StoreError.inconsistentDatabase(problem: "site '\(site.id)' has no stored assignment")
+            }
+            guard proto.design.sequences.indices.contains(index) else {
+                throw StoreError.inconsistentDatabase(
+                    problem: "site '\(site.id)' is assigned to sequence \(index), which the design does not have")
+            }
+            assignments.append(SiteAssignment(siteID: site.id, sequenceIndex: index))
+        }
+        if let extra = stored.keys.sorted().first {
+            throw StoreError.inconsistentDatabase(problem: "site '\(extra)' is stored but not in the protocol")
+        }
+        return Schedule(protocol: proto, seed: study[1], algorithm: study[2], assignments: assignments)
+    }
+}

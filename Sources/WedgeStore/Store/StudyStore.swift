@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import GRDB
+public import WedgeCore
+
+/// A study database: the protocol, the randomized schedule, the participants and an append-only audit trail.
+///
+/// A file database is a SQLite file in WAL mode, so readers never block the writer. Every writing method runs
+/// in one transaction: it either writes everything it was asked to, with its audit entries, or nothing.
+///
+/// ```swift
+/// let store = try StudyStore.create(at: "swift.wedge", protocol: loaded, schedule: schedule,
+///                                   createdAt: "2024-05-01T09:30:00Z")
+/// try store.importParticipants(rows, source: "site-a.csv", actor: "jdoe")
+/// let snapshot = try store.fetchSnapshot(dataLockDate: today)
+/// ```
+///
+/// The interface speaks only Wedge types, so another backend (such as PostgreSQL) can offer the same one.
+/// The schema is described in `docs/database-schema.md`.
+public struct StudyStore: Sendable {
+    /// The database connection (a `DatabasePool` for files, a `DatabaseQueue` in memory).
+    let writer: any DatabaseWriter
+    /// The path, or `in-memory database`, for error messages.
+    let location: String
+    /// The clock for audit timestamps: ISO 8601 UTC.
+    let clock: @Sendable () -> String
+
+    init(writer: any DatabaseWriter, location: String, clock: @escaping @Sendable () -> String = StudyStore.utcNow) {
+        self.writer = writer
+        self.location = location
+        self.clock = clock
+    }
+
+    /// The current time as ISO 8601 UTC with seconds, such as `2024-05-01T09:30:00Z`.
+    static let utcNow: @Sendable () -> String = { Date().formatted(.iso8601) }
+
+    /// The connection settings: foreign keys on, and a wait of up to 10 s when another process holds the lock.
+    ///
+    /// Related SQLite documentation: <https://www.sqlite.org/foreignkeys.html>, <https://www.sqlite.org/wal.html>
+    static func configuration(readonly: Bool = false) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.readonly = readonly
+        config.busyMode = .timeout(10)
+        return config
+    }
+
+    /// Runs `body` in a write transaction, wrapping any error in ``StoreError``.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw StoreError.wrapping(error, location: location, operation: operation)
+        }
+    }
+
+    /// Runs `body` in a read transaction (a consistent snapshot), wrapping any error in ``StoreError``.
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw StoreError.wrapping(error, location: location, operation: operation)
+        }
+    }
+
+    /// Executes raw SQL with no checks. For tests that simulate tampering only.
+    func executeUncheckedSQL(_ sql: String) throws(StoreError) {
+        try write("execute SQL") { db in try db.execute(sql: sql) }
+    }
+}

@@ -113,7 +113,18 @@ def constrained(seed, covariates, sequences, multiplicities, control, fraction,
     return admissible[pick], len(candidates), len(admissible), cutoff
 
 
+def main_allocations(seeds):
+    """`--allocations SEED...`: simple allocations of the ctn-0097 design, one JSON line per seed."""
+    import json
+    for seed in seeds:
+        print(json.dumps({"seed": seed, "allocation": simple(seed, 6, [1] * 6)}))
+
+
 if __name__ == "__main__":
+    import sys
+    if len(sys.argv) > 1 and sys.argv[1] == "--allocations":
+        main_allocations(sys.argv[2:])
+        sys.exit(0)
     swift = ["RRRRR", "SRRRR", "SSRRR", "SSSRR", "SSSSR", "SSSSS"]
     for seed in ["20210316", "swift-129", "wedge"]:
         s = stream(seed, "randomize")

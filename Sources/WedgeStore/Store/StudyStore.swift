@@ -2,7 +2,7 @@
 
 import Foundation
 import GRDB
-public import WedgeCore
+internal import WedgeCore
 
 /// A study database: the protocol, the randomized schedule, the participants and an append-only audit trail.
 ///

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-public import ArgumentParser
+internal import ArgumentParser
 
 /// `wedge schedule …`: generate, seal, reveal and verify the randomized schedule.
 struct ScheduleCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-public import ArgumentParser
+internal import ArgumentParser
 
 /// The output formats of `wedge schedule generate`.
 enum ScheduleFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-public import ArgumentParser
+internal import ArgumentParser
 internal import WedgeCore
 
 /// `wedge schedule seal`: writes the full schedule for the unblinded statistician and prints a public commitment.

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// A damped Newton minimiser for ``GLMMObjective``: analytic gradient, Hessian by forward differences
+/// of the gradient, Levenberg shifts `H + λI` until Cholesky succeeds, and Armijo backtracking
+/// (Nocedal & Wright, *Numerical Optimization*, 2nd ed., §3.4 and §6.3).
+enum GLMMNewton {
+    struct Outcome {
+        var parameters: [Double]
+        var value: Double
+        var iterations: Int
+        var converged: Bool
+        var message: String
+        /// The forward-difference Hessian at `parameters` when the optimiser stopped on its tolerance.
+        var hessian: Matrix?
+    }
+
+    /// Minimises `objective` from `start`; stops when the Newton decrement `gᵀ(H + λI)⁻¹g` is below
+    /// `tolerance` with `λ = 0`, or when no decrease is possible at machine precision.
+    static func minimize(_ objective: GLMMObjective, from start: [Double], options: GLMMOptions) -> Outcome {
+        let dim = start.count
+        var phi = start
+        var gradient = Array(repeating: 0.0, count: dim)
+        var trialGradient = gradient
+        var f = objective.valueAndGradient(phi, into: &gradient)
+        guard f.isFinite else {
+            return Outcome(parameters: phi, value: f, iterations: 0, converged: false,
+                           message: "the deviance is not finite at the starting values", hessian: nil)
+        }
+        var hessian = Matrix(rows: dim, columns: dim)
+        var lambdaFloor = 0.0
+        for iteration in 1...max(1, options.maxIterations) {
+            // Forward-difference Hessian of the analytic gradient.
+            for j in 0..<dim {
+                let h = 1e-6 * max(1, abs(phi[j]))
+                var shifted = phi
+                shifted[j] += h
+                _ = objective.valueAndGradient(shifted, into: &trialGradient)
+                for i in 0..<dim { hessian[i, j] = (trialGradient[i] - gradient[i]) / h }
+            }
+            var scale = 0.0
+            for i in 0..<dim {
+                for j in 0..<i {
+                    let s = 0.5 * (hessian[i, j] + hessian[j, i])
+                    hessian[i, j] = s
+                    hessian[j, i] = s
+                }
+                scale = max(scale, abs(hessian[i, i]))
+            }
+            var lambda = lambdaFloor
+            var accepted = false
+            for _ in 0..<60 {
+                var shiftedH = hessian
+                for i in 0..<dim { shiftedH[i, i] += lambda }
+                guard let chol = Cholesky(shiftedH) else {
+                    lambda = max(1e-8 * max(scale, 1), lambda * 10)
+                    continue
+                }
+                let step = chol.solve(gradient.map { -$0 })
+                var slope = 0.0
+                for i in 0..<dim { slope += gradient[i] * step[i] }
+                if lambda == 0 && -slope < options.tolerance {
+                    return Outcome(parameters: phi, value: f, iterations: iteration, converged: true,
+                                   message: "converged: Newton decrement \(-slope)", hessian: hessian)
+                }
+                var t = 1.0
+                while t > 1e-10 {
+                    let trial = (0..<dim).map { phi[$0] + t * step[$0] }
+                    // The full step is usually accepted, so evaluate its gradient at the same time.
+                    let fTrial = t == 1
+                        ? objective.valueAndGradient(trial, into: &trialGradient) : objective.value(trial)
+                    if fTrial.isFinite && fTrial <= f + 1e-4 * t * slope {
+                        phi = trial
+                        f = fTrial
+                        if t == 1 { swap(&gradient, &trialGradient) } else {
+                            f = objective.valueAndGradient(phi, into: &gradient)
+                        }
+                        accepted = true
+                        break
+                    }
+                    t *= 0.5
+                }
+                if accepted {
+                    lambdaFloor = t == 1 ? 0 : lambdaFloor
+                    break
+                }
+                if lambda == 0 && -slope < 1e-6 {
+                    // No decrease is possible at machine precision this close to the minimum.
+                    return Outcome(parameters: phi, value: f, iterations: iteration, converged: true,
+                                   message: "converged: no further decrease possible (decrement \(-slope))",
+                                   hessian: hessian)
+                }
+                lambda = max(1e-4 * max(scale, 1), lambda * 10)
+            }
+            guard accepted else {
+                return Outcome(parameters: phi, value: f, iterations: iteration, converged: false,
+                               message: "line search failed to decrease the deviance")
+            }
+        }
+        return Outcome(parameters: phi, value: f, iterations: options.maxIterations, converged: false,
+                       message: "no convergence in \(options.maxIterations) iterations", hessian: nil)
+    }
+}

@@ -5,16 +5,25 @@ internal import Foundation
 internal import WedgeCore
 internal import WedgeStore
 
-/// `wedge import --db FILE DATA.csv`: imports participants, all or nothing.
+/// `wedge import --db FILE DATA.csv`: imports participants, all or nothing (or skipping invalid rows).
+///
+/// The file is streamed: read in 64 KiB chunks by ``WedgeCore/ParticipantFileReader`` and written row by row
+/// inside one transaction (``WedgeStore/StudyStore/importParticipants(source:actor:from:)``), so memory does not
+/// grow with the file, and a process killed half-way leaves nothing behind.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import participants from CSV into a study database, all or nothing.",
         discussion: """
             Each participant's condition is looked up from the schedule by site and admission date; the file has \
-            no condition column. Every row is checked first; if any has a problem, nothing is written and every \
-            problem is listed by line and field. Participant values are never printed, only their ids.
+            no condition column. Every row is checked; if any has a problem, nothing is written and the problems \
+            are listed by line and field. With --skip-invalid FILE, the valid rows are imported and the refused \
+            ones are written to FILE with their line and reason, ready to fix and import again. Participant values \
+            are never printed, only their ids.
             """)
+
+    /// How many problems an all-or-nothing import lists before only counting the rest.
+    static let issueLimit = 1_000
 
     @Option(help: "The study database.", completion: .file())
     var db: String
@@ -22,25 +31,83 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The participant CSV file.", completion: .file(extensions: ["csv"]))
     var file: String
 
+    @Option(help: ArgumentHelp("Import the valid rows and write the refused ones to this CSV file.", valueName: "file"),
+            completion: .file(extensions: ["csv"]))
+    var skipInvalid: String?
+
+    @Flag(help: "Replace the --skip-invalid file if it exists.")
+    var force = false
+
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "Who imports, for the audit trail.", discussion: "Default: $WEDGE_USER, else $USER.", valueName: "user"))
+    var actor: String?
+
     func run() throws {
         let store = try StudyStore.open(at: db)
-        let count = try Self.importFile(file, into: store)
-        print("Imported \(count.participants) participants from \(file)" + count.flagSummary + ".")
+        let count: ImportCount
+        if let skipInvalid {
+            let rejects = try RejectsFile(path: skipInvalid, force: force)
+            do {
+                count = try Self.importFile(file, into: store, actor: Clock.actor(actor), rejects: rejects)
+                try rejects.close()
+            } catch {
+                rejects.discard()
+                throw error
+            }
+            print("Imported \(count.participants) participants from \(file)" + count.flagSummary + ".")
+            print("Refused \(rejects.count) row(s), written to \(skipInvalid) with their line and reason.")
+        } else {
+            count = try Self.importFile(file, into: store, actor: Clock.actor(actor))
+            print("Imported \(count.participants) participants from \(file)" + count.flagSummary + ".")
+        }
     }
 
-    /// Reads, validates and stores `file`; returns the counts.
-    static func importFile(_ file: String, into store: StudyStore) throws -> ImportCount {
-        guard let data = FileManager.default.contents(atPath: file) else {
+    /// Reads, validates and stores `file` in one transaction; returns the counts.
+    ///
+    /// Without `rejects`, any refused row refuses the whole file (every problem is listed, up to
+    /// ``issueLimit``). With `rejects`, refused rows are written there and the others imported. A CSV syntax
+    /// error or a bad header refuses the whole file in both modes, since the rows after it cannot be trusted.
+    static func importFile(
+        _ file: String, into store: StudyStore, actor: String = Clock.actor(), rejects: RejectsFile? = nil
+    ) throws -> ImportCount {
+        guard FileManager.default.isReadableFile(atPath: file) else {
             throw CLIError("Cannot read '\(file)'. Check the path.")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CLIError("'\(file)' is not UTF-8 text. Save it as UTF-8 CSV.")
-        }
-        let schedule = try store.fetchSchedule()
-        let rows = try ParticipantImport.validate(text, file: file, schedule: schedule, today: Clock.today())
-        try store.importParticipants(rows, source: file, actor: Clock.actor())
+        let reader = ParticipantFileReader(path: file, schedule: try store.fetchSchedule(), today: Clock.today())
         var flags: [OutcomeFlag: Int] = [:]
-        for row in rows { for flag in row.flags { flags[flag, default: 0] += 1 } }
-        return ImportCount(participants: rows.count, flags: flags)
+        var issues: [DataIssue] = []
+        var unlisted = 0
+        let stored = try store.importParticipants(source: file, actor: actor) { storeRow in
+            try reader.read(header: { try rejects?.writeHeader($0) }) { row in
+                var problems: [DataIssue]
+                switch row.result {
+                case .success(let (enrollment, rowFlags)):
+                    problems = try storeRow(enrollment, rowFlags).map { issue in
+                        var located = issue
+                        located.line = row.line
+                        return located
+                    }
+                    if problems.isEmpty { for flag in rowFlags { flags[flag, default: 0] += 1 } }
+                case .failure(let error):
+                    problems = error.issues
+                }
+                guard !problems.isEmpty else { return }
+                if let rejects {
+                    try rejects.write(line: row.line, issues: problems, fields: row.fields)
+                } else {
+                    let room = max(0, issueLimit - issues.count)
+                    issues += problems.prefix(room)
+                    unlisted += problems.count - min(room, problems.count)
+                }
+            }
+            if !issues.isEmpty {
+                if unlisted > 0 {
+                    issues.append(DataIssue(file: file, field: "(file)", problem: "has \(unlisted) more problem(s) not listed",
+                                            expected: "Fix the problems above and run again."))
+                }
+                throw DataFileError(issues: issues)
+            }
+        }
+        return ImportCount(participants: stored, flags: flags)
     }
 }

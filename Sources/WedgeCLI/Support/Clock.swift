@@ -3,7 +3,8 @@
 internal import Foundation
 internal import WedgeCore
 
-/// The wall clock, read in one place: today's civil date (UTC) and an ISO 8601 timestamp.
+/// The wall clock, read in one place: today's civil date (UTC) and an ISO 8601 timestamp; and who is at the
+/// keyboard, for audit entries.
 enum Clock {
     /// Today's date in UTC.
     static func today() -> CivilDate {
@@ -17,8 +18,13 @@ enum Clock {
         return formatter.string(from: Date())
     }
 
-    /// The user name for audit entries: `$USER`, else "unknown".
-    static func actor() -> String {
-        ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "unknown"
+    /// The user name for audit entries: `explicit` (the `--as` option) when given, else `$WEDGE_USER`, else
+    /// `$USER`, else "unknown". Blank values are skipped.
+    static func actor(_ explicit: String? = nil) -> String {
+        let environment = ProcessInfo.processInfo.environment
+        for candidate in [explicit, environment["WEDGE_USER"], environment["USER"]] {
+            if let name = candidate?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty { return name }
+        }
+        return "unknown"
     }
 }

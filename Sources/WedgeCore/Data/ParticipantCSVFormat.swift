@@ -79,7 +79,7 @@ public struct ParticipantCSVFormat: Sendable {
         return result
     }
 
-    private func columnIndex(_ head: CSVRecord, file: String) throws(DataFileError) -> [String: Int] {
+    func columnIndex(_ head: CSVRecord, file: String) throws(DataFileError) -> [String: Int] {
         var index: [String: Int] = [:]
         var issues: [DataIssue] = []
         let expected = header
@@ -104,7 +104,7 @@ public struct ParticipantCSVFormat: Sendable {
         return index
     }
 
-    private func decode(
+    func decode(
         _ csv: CSVRecord, columns: [String: Int],
         report: (_ field: String, _ shape: String?, _ problem: String, _ expected: String) -> Void
     ) -> ParticipantRecord? {

@@ -10,13 +10,19 @@ public struct StudySnapshot: Sendable, Equatable {
     public var enrollments: [Enrollment]
     /// The data-lock date: the last day data were entered or the day the snapshot was taken.
     public var dataLockDate: CivilDate
+    /// The adverse events of the enrolled participants (soft-deleted ones excluded), in recording order.
+    public var adverseEvents: [AdverseEvent] = []
 
     /// Creates a snapshot.
-    public init(loadedProtocol: LoadedProtocol, schedule: Schedule, enrollments: [Enrollment], dataLockDate: CivilDate) {
+    public init(
+        loadedProtocol: LoadedProtocol, schedule: Schedule, enrollments: [Enrollment], dataLockDate: CivilDate,
+        adverseEvents: [AdverseEvent] = []
+    ) {
         self.loadedProtocol = loadedProtocol
         self.schedule = schedule
         self.enrollments = enrollments
         self.dataLockDate = dataLockDate
+        self.adverseEvents = adverseEvents
     }
 
     /// The protocol.

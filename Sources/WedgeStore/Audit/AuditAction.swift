@@ -24,6 +24,10 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, CustomStringCon
     public static let restamp = AuditAction(rawValue: "restamp")
     /// A participant was soft-deleted; `reason` says why.
     public static let softDelete = AuditAction(rawValue: "soft-delete")
+    /// An empty outcome field was filled for the first time (`wedge record`); `old_value` is NULL.
+    public static let record = AuditAction(rawValue: "record")
+    /// An adverse event was recorded; `field` is `adverse_event`, `new_value` the event as JSON (with its id).
+    public static let adverseEvent = AuditAction(rawValue: "adverse-event")
 
     /// The stored text.
     public var description: String { rawValue }

@@ -2,12 +2,14 @@
 
 /// Rebuilds every participant's state from the audit log, to compare with the tables.
 ///
-/// `insert` entries set the whole state (their `new_value` is the state as JSON); `correct`, `restamp` and
-/// `soft-delete` entries set one key to their `new_value`, after checking that their `old_value` is what the
-/// replay holds.
+/// `insert` entries set the whole state (their `new_value` is the state as JSON); `record`, `correct`, `restamp`
+/// and `soft-delete` entries set one key to their `new_value`, after checking that their `old_value` is what the
+/// replay holds. `adverse-event` entries add one adverse event (their `new_value` is the event as JSON).
 struct AuditReplay {
     /// The replayed state of each participant.
     private(set) var states: [String: [String: String]] = [:]
+    /// The replayed adverse events, by id (as text).
+    private(set) var adverseEvents: [String: [String: String]] = [:]
     /// The fields recorded by the study-creation entry.
     private(set) var creation: [String: String]?
 
@@ -26,7 +28,14 @@ struct AuditReplay {
             let repeated = states[id] != nil
             states[id] = state
             return repeated ? [AuditProblem(entryID: entry.id, participantID: id, problem: "inserts the participant twice")] : []
-        case .correct, .restamp, .softDelete:
+        case .adverseEvent:
+            guard let event = entry.newValue.flatMap(ParticipantState.parse(json:)), let id = event["id"] else {
+                return [AuditProblem(entryID: entry.id, problem: "has an unreadable adverse event")]
+            }
+            let repeated = adverseEvents[id] != nil
+            adverseEvents[id] = event
+            return repeated ? [AuditProblem(entryID: entry.id, problem: "records adverse event \(id) twice")] : []
+        case .record, .correct, .restamp, .softDelete:
             guard let id = entry.recordID, let field = entry.field else {
                 return [AuditProblem(entryID: entry.id, problem: "names no participant or field")]
             }
@@ -51,17 +60,45 @@ struct AuditReplay {
             unseen.remove(participant.id)
             guard let expected = states[participant.id] else {
                 problems.append(AuditProblem(participantID: participant.id,
-                                             problem: "is stored but has no insert entry: it was added outside Wedge"))
+                                             problem: "is stored but has no insert entry: it was added outside Wedge",
+                                             table: "participant", row: participant.id))
                 continue
             }
             let actual = participant.state
             for key in Set(expected.keys).union(actual.keys).sorted() where expected[key] != actual[key] {
                 problems.append(AuditProblem(participantID: participant.id, field: key,
-                                             problem: "differs from the audit log: it was changed outside Wedge"))
+                                             problem: "differs from the audit log: it was changed outside Wedge",
+                                             table: StudyStore.table(of: key), row: participant.id))
             }
         }
         for id in unseen.sorted() {
-            problems.append(AuditProblem(participantID: id, problem: "is in the audit log but missing from the tables"))
+            problems.append(AuditProblem(participantID: id, problem: "is in the audit log but missing from the tables",
+                                         table: "participant", row: id))
+        }
+        return problems
+    }
+
+    /// Compares the replayed adverse events with the stored ones (each as ``AdverseEventRow/state``).
+    func compare(adverseEvents stored: [[String: String]]) -> [AuditProblem] {
+        var problems: [AuditProblem] = []
+        var unseen = Set(adverseEvents.keys)
+        for event in stored {
+            let id = event["id"] ?? "?"
+            unseen.remove(id)
+            guard let expected = adverseEvents[id] else {
+                problems.append(AuditProblem(problem: "adverse event \(id) has no audit entry: it was added outside Wedge",
+                                             table: "adverse_event", row: id))
+                continue
+            }
+            for key in Set(expected.keys).union(event.keys).sorted() where expected[key] != event[key] {
+                problems.append(AuditProblem(participantID: event["participant_id"], field: key,
+                                             problem: "of adverse event \(id) differs from the audit log: it was changed outside Wedge",
+                                             table: "adverse_event", row: id))
+            }
+        }
+        for id in unseen.sorted(by: { (Int($0) ?? 0) < (Int($1) ?? 0) }) {
+            problems.append(AuditProblem(problem: "adverse event \(id) is in the audit log but missing from the table",
+                                         table: "adverse_event", row: id))
         }
         return problems
     }

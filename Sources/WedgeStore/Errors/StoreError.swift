@@ -39,6 +39,8 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
     case fieldNotCorrectable(field: String)
     /// The correction would store the value the field already has.
     case unchangedValue(participantID: String, field: String)
+    /// Recording would overwrite a field that already holds a value; recording only fills empty fields.
+    case alreadyRecorded(participantID: String, field: String)
     /// A change to participant data was requested without a reason.
     case reasonRequired(participantID: String)
     /// A change was requested without naming who makes it.
@@ -86,6 +88,10 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
                 + "the record again under the right id."
         case .unchangedValue(let id, let field):
             return "Participant '\(id)' already has that value in '\(field)'; nothing was written."
+        case .alreadyRecorded(let id, let field):
+            return "Participant '\(id)' already has a value in '\(field)', and recording only fills empty fields; "
+                + "nothing was written. To change a recorded value, correct it with a reason "
+                + "(`wedge correct --db FILE \(id) \(field) VALUE --reason TEXT`)."
         case .reasonRequired(let id):
             return "A change to participant '\(id)' needs a reason; nothing was written. Give the reason, such as "
                 + "\"transcription error, source document checked\"."

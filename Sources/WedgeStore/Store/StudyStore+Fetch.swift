@@ -26,16 +26,24 @@ extension StudyStore {
     /// Everything the analysis needs, read in one consistent snapshot of the database.
     ///
     /// - Parameter dataLockDate: The data-lock date to record in the snapshot.
-    /// - Returns: The protocol, schedule and enrollments; enrollments are ordered by participant id, and
-    ///   soft-deleted participants are left out.
+    /// - Returns: The protocol, schedule, enrollments and adverse events; enrollments are ordered by participant
+    ///   id, adverse events by id, and soft-deleted participants (and their events) are left out.
     /// - Throws: ``StoreError``.
     public func fetchSnapshot(dataLockDate: CivilDate) throws(StoreError) -> StudySnapshot {
         try read("read the study snapshot") { db in
             let schedule = try Self.schedule(db)
             let loaded = try Self.loadedProtocol(db, parsed: schedule.protocol)
             let enrollments = try ParticipantTables.fetchAll(db, includeDeleted: false).map(\.enrollment)
+            let enrolled = Set(enrollments.map(\.record.id))
+            var events: [AdverseEvent] = []
+            for row in try AdverseEventRow.fetchAll(db) where enrolled.contains(row.participantID) {
+                guard let event = row.event else {
+                    throw StoreError.inconsistentDatabase(problem: "adverse event \(row.id ?? 0) has a malformed date")
+                }
+                events.append(event)
+            }
             return StudySnapshot(loadedProtocol: loaded, schedule: schedule, enrollments: enrollments,
-                                 dataLockDate: dataLockDate)
+                                 dataLockDate: dataLockDate, adverseEvents: events)
         }
     }
 

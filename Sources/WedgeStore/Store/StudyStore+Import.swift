@@ -48,7 +48,7 @@ extension StudyStore {
         }
     }
 
-    private static func importIssues(
+    static func importIssues(
         _ db: Database, _ enrollment: Enrollment, schedule: Schedule, source: String, seen: inout Set<String>
     ) throws -> [DataIssue] {
         let record = enrollment.record

@@ -25,6 +25,16 @@ struct NPWPTests {
         #expect(abs(estimate.periods[0].weight - 2.0 / 3) < 1e-15)
         #expect(estimate.periods[1].interventionClusters == 2 && estimate.periods[1].controlClusters == 1)
         #expect(abs(estimate.estimate - 0.5625) < 1e-15)
+        // The same from per-cell flags.
+        let cells = try NonparametricWithinPeriod.estimate(
+            cluster: [0, 1, 2, 0, 1, 1, 2], period: [0, 0, 0, 1, 1, 1, 1],
+            treated: [true, false, false, true, true, true, false],
+            successes: [3, 1, 2, 4, 1, 1, 0], trials: [4, 4, 4, 4, 2, 2, 4])
+        #expect(cells == estimate)
+        #expect(throws: RandomizationError.self) {
+            try NonparametricWithinPeriod.estimate(
+                cluster: [0, 0], period: [1, 1], treated: [true, false], successes: [1, 1], trials: [2, 2])
+        }
     }
 
     @Test("matches base R: estimate, contrasts, weights, exact p and p(θ₀)", arguments: ["swift", "classic"])

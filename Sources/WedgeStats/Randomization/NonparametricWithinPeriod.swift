@@ -13,13 +13,14 @@
 ///    without both kinds of cluster (in a stepped wedge, usually the first and last) give no contrast.
 /// 3. **Combination.** `θ̂ = Σ_j w_j d_j / Σ_j w_j` with `w_j = 1 / (1/|I_j| + 1/|C_j|)`: the inverse of
 ///    the variance of `d_j` under the working assumption that every cluster summary has the same
-///    variance σ² (then `Var d_j = σ²(1/|I_j| + 1/|C_j|)` and σ² cancels), as in Thompson et al. §2.2.
+///    variance σ² (then `Var d_j = σ²(1/|I_j| + 1/|C_j|)` and σ² cancels): the paper's
+///    inverse-variance-weighted average of the period-specific effects.
 ///
 /// The result is on the risk-difference scale. Inference comes from ``PermutationTest`` with
 /// ``statistic(schedule:)``, never from a variance formula (the paper's point: period effects may
 /// differ between clusters). A confidence interval comes from ``PermutationInterval``: under
 /// `H₀: θ = θ₀` the summaries of intervention cluster-periods are shifted by `−θ₀`
-/// (``shifted(by:treated:)``), Thompson et al.'s additive model on the summary scale.
+/// (``shifted(by:treated:)``), an additive effect on the summary scale as in Thompson et al.
 ///
 /// NaN behaviour: none is produced; a design without any period that has both conditions gives `nil`.
 public struct NonparametricWithinPeriod: Sendable, Equatable {

@@ -9,11 +9,11 @@
 /// - **GLMM log OR** (``glmm(_:observed:space:level:options:tolerance:)``): refit with the offset
 ///   `θ₀·x_obs` (the observed treatment times `θ₀`) and the permuted treatment column `x*` as the only
 ///   treatment term; the statistic is the coefficient of `x*`, centred at 0 (Rabideau & Wang 2021,
-///   "Randomization-based confidence intervals for cluster randomized trials", *Biostatistics*
-///   23(4):1178–1193; Ji, Fink, Robyn, Small et al. 2017, *Stat Med* 36:2755–2767, for offsets in
-///   randomization intervals of GLMs).
+///   "Randomization-based confidence intervals for cluster randomized trials", *Biostatistics* 23(4);
+///   Ji, Fink, Robyn & Small 2017, "Randomization inference for stepped-wedge cluster-randomized
+///   trials: an application to community-based health insurance", *Ann Appl Stat* 11(1):1–20).
 /// - **NPWP risk difference** (``npwp(_:schedule:observed:space:level:options:tolerance:)``): subtract
-///   `θ₀` from the summaries of the intervention cluster-periods and permute (Thompson et al. 2018, §2.3).
+///   `θ₀` from the summaries of the intervention cluster-periods and permute (Thompson et al. 2018).
 ///
 /// The interval is `{θ₀ : p(θ₀) > α}`. Each endpoint is found from the estimate outward: steps of
 /// `h, 2h, 4h, …` (up to ``invert(estimate:step:level:tolerance:maxExpansions:pValue:)``'s

@@ -26,8 +26,9 @@ public struct BinomialCells: Sendable, Equatable {
     /// The fixed-effect design `X`, one row per cell.
     public var design: Matrix
     /// A known per-cell term `oᵢ` added to the linear predictor (lme4's `offset`), or `nil` for none
-    /// (the same as all zeros, and exactly as fast as before offsets existed). When present it must
-    /// have one finite value per cell; otherwise the fit reports the problem and does not converge.
+    /// (bit-identical to all zeros; the cost is one addition per cell per deviance evaluation). When
+    /// present it must have one finite value per cell; otherwise the fit reports the problem and does
+    /// not converge.
     public var offset: [Double]?
 
     /// Creates binomial cells from parallel arrays; the lengths must agree with `design.rows`.

@@ -7,8 +7,9 @@ import RealModule
 ///
 /// Parameters are `φ = (θ, β₁ … β_p)` with `θ = τ` (lme4's θ for a scalar random effect, which is
 /// symmetric: the deviance at `−θ` equals that at `θ`). For each cluster `c` with spherical random
-/// effect `a` (`b = θa`), `D_c(a) = −2 Σᵢ [yᵢηᵢ − nᵢ log(1 + e^ηᵢ)] + a²`, `ηᵢ = oᵢ + xᵢβ + θa` (`oᵢ` the fixed offset, 0 when absent). The
-/// conditional mode `â_c` minimises `D_c` (1-D safeguarded Newton, the scalar case of lme4's PIRLS),
+/// effect `a` (`b = θa`), `D_c(a) = −2 Σᵢ [yᵢηᵢ − nᵢ log(1 + e^ηᵢ)] + a²`, `ηᵢ = oᵢ + xᵢβ + θa`
+/// (`oᵢ` the fixed offset of the cells, 0 when absent). The conditional mode `â_c` minimises `D_c`
+/// (1-D safeguarded Newton, the scalar case of lme4's PIRLS),
 /// `L_c² = 1 + θ² Σᵢ nᵢμᵢ(1 − μᵢ)` at `â_c`, `s_c = 1/L_c`, and with the Gauss–Hermite rule
 /// `(zₖ, wₖ)` for `φ(z)` and `w̃ₖ = wₖ e^{zₖ²/2}`:
 ///

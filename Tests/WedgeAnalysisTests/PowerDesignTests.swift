@@ -141,3 +141,29 @@ struct PowerDesignTests {
         #expect(abs(design.analyticPower(a).power - 0.7861896) < 5e-8)
     }
 }
+
+@Suite("Power: assumptions")
+struct PowerAssumptionsTests {
+    @Test("logit period effects become the control proportions' risk-scale shifts")
+    func periodEffects() throws {
+        let design = try DesignPower(protocol: try PowerProtocols.load("Protocols/ctn-0097.toml"))
+        var a = PowerDesignTests.swift
+        a.periodEffects = [0, 0.1, 0.2, 0.3, 0.4]
+        let shifts = try #require(design.input(a).periodEffects)
+        for (j, beta) in a.periodEffects!.enumerated() {
+            let p = 1 / (1 + exp(-(log(0.36 / 0.64) + beta)))
+            #expect(abs(shifts[j] - (p - 0.36)) < 1e-15)
+        }
+        #expect(shifts[0] == 0)
+        // The same input through Stats, and a different power from the pooled-variance default.
+        #expect(design.analyticPower(a) == HusseyHughesPower.compute(design.input(a)))
+        #expect(design.analyticPower(a).power != design.analyticPower(PowerDesignTests.swift).power)
+    }
+
+    @Test("the effects on both scales")
+    func effects() {
+        let a = PowerDesignTests.swift
+        #expect(abs(a.riskDifference - 0.27) < 1e-15)
+        #expect(abs(a.logOddsRatio - log((0.63 / 0.37) / (0.36 / 0.64))) < 1e-14)
+    }
+}

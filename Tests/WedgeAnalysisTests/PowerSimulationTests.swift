@@ -64,18 +64,18 @@ struct PowerSimulationTests {
     /// With 24 clusters the Hussey & Hughes approximation holds: the GLMM's simulated power agrees with the
     /// analytic one within Monte Carlo error. Settings: the swCRTdesign README design (24 clusters, 6 per step,
     /// 5 periods), p0 0.30, p1 0.40, ICC 0.02 on the linearized scale (the logit image of the analytic model),
-    /// m = 20; analytic power is about 0.7. 300 trials: MC SE about 0.026. The check allows 3 MC SE plus 0.02
+    /// m = 10; analytic power 0.631 (simulated 0.660 with this seed). 300 trials: MC SE about 0.028. The check allows 3 MC SE plus 0.02
     /// for the difference between the risk-difference Wald test of the formula and the GLMM's log-OR Wald test
     /// (about 0.01 here; both are asymptotically equivalent).
     @Test("simulated and analytic power agree within Monte Carlo error with 24 clusters")
     func agreesWithManyClusters() throws {
         let design = try DesignPower(protocol: try PowerProtocols.readme24())
         let a = PowerAssumptions(
-            controlProportion: 0.3, interventionProportion: 0.4, icc: 0.02, clusterPeriodSize: 20)
+            controlProportion: 0.3, interventionProportion: 0.4, icc: 0.02, clusterPeriodSize: 10)
         let analytic = design.analyticPower(a).power
         let r = SimulatedPower.run(
             design, assumptions: a, settings: PowerSimulationSettings(trials: 300, seed: "agree", scale: .linearized))
-        #expect(analytic > 0.5 && analytic < 0.9, "analytic \(analytic)")
+        #expect(analytic > 0.55 && analytic < 0.7, "analytic \(analytic)")
         #expect(r.nonconverged == 0)
         #expect(abs(r.power.estimate - analytic) <= 3 * r.monteCarloStandardError + 0.02,
                 "simulated \(r.power.estimate) vs analytic \(analytic), MC SE \(r.monteCarloStandardError)")
@@ -112,5 +112,19 @@ final class ProgressLog: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return storage
+    }
+}
+
+@Suite("Power: simulation under decay")
+struct PowerSimulationDecayTests {
+    @Test("decay puts the whole logit variance in AR(1) cluster-period effects; the fit still runs")
+    func decay() {
+        var a = PowerDesignTests.swift
+        a.correlation = .exponentialDecay(r: 0.8)
+        let r = SimulatedPower.run(
+            PowerSimulationTests.swift, assumptions: a, settings: PowerSimulationSettings(trials: 20, seed: "d"))
+        let total = ClusterVarianceScale.latent.totalVariance(icc: 0.05, pooledProportion: 0.495)
+        #expect(r.clusterVariance == 0 && abs(r.clusterPeriodVariance - total) < 1e-12)
+        #expect(r.usable > 15)
     }
 }

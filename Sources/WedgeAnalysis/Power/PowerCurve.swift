@@ -25,21 +25,21 @@ public enum PowerCurve {
         let span = hi > lo ? hi - lo : 1
         func x(_ m: Int) -> Double { left + (Double(m) - lo) / span * plotW }
         func y(_ p: Double) -> Double { top + (1 - p) * plotH }
-        // Axes, ticks and grid.
-        svg.line(x1: left, y1: top, x2: left, y2: top + plotH)
-        svg.line(x1: left, y1: top + plotH, x2: left + plotW, y2: top + plotH)
+        // Grid, then axes over it, then ticks.
         for k in 0...5 {
             let p = Double(k) / 5
             svg.line(x1: left, y1: y(p), x2: left + plotW, y2: y(p), stroke: "#e0e0e0")
             svg.text(NumberFormat.fixed(p, 1), x: left - 6, y: y(p) + 4, size: 10, anchor: "end")
         }
+        svg.line(x1: left, y1: top, x2: left, y2: top + plotH)
+        svg.line(x1: left, y1: top + plotH, x2: left + plotW, y2: top + plotH)
         for m in tickValues(sizes) {
             svg.line(x1: x(m), y1: top + plotH, x2: x(m), y2: top + plotH + 4)
             svg.text("\(m)", x: x(m), y: top + plotH + 16, size: 10, anchor: "middle")
         }
         svg.text("participants per cluster-period (m)", x: left + plotW / 2, y: top + plotH + 36, size: 11,
                  anchor: "middle")
-        svg.text("power", x: 14, y: top + plotH / 2, size: 11, anchor: "middle")
+        svg.text("power", x: left - 6, y: top - 10, size: 11, anchor: "end")
         if target > 0, target < 1 {
             svg.line(x1: left, y1: y(target), x2: left + plotW, y2: y(target), stroke: "#B22222", dash: "6,4")
             svg.text("target \(NumberFormat.fixed(target, 2))", x: left + plotW - 4, y: y(target) - 5, size: 10,

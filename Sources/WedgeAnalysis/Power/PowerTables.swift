@@ -89,7 +89,7 @@ public enum PowerTables {
                 + "\(correlationText($0)), \($0.clusterPeriodSize) per cluster-period, α \(PowerSummary.trimmed($0.alpha))."
         }
         return ReportTable(
-            id: "power-compare", title: "Design comparison: analytic power under the same assumptions",
+            id: "power-compare", title: "Design comparison under the same assumptions",
             columns: columns,
             alignments: [ReportTable.Alignment.left, .left]
                 + Array(repeating: ReportTable.Alignment.right, count: columns.count - 2),

@@ -33,9 +33,10 @@ public struct SimulatedPowerResult: Sendable, Equatable {
     public var nonconverged: Int
     /// Usable fits at the boundary, with site SD below lme4's singular tolerance 1e-4.
     public var singular: Int
-    /// The logit-scale variance of the site effect used to simulate, `τ²_L`.
+    /// The logit-scale variance of the site effect used to simulate, `τ²_L = CAC·σ²_L` (0 under decay).
     public var clusterVariance: Double
-    /// The logit-scale variance of the cluster × period effect, `γ²_L` (or, under decay, 0).
+    /// The logit-scale variance of the cluster × period effect, `γ²_L = (1 − CAC)·σ²_L`; under decay, the
+    /// variance `σ²_L` of the AR(1) cluster-period effects.
     public var clusterPeriodVariance: Double
 
     /// `nonconverged / trials`.

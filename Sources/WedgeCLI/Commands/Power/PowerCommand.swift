@@ -16,16 +16,9 @@ struct PowerCommand: ParsableCommand {
             by --decay), two-sided Wald z-test at --alpha. --simulate N simulates N trials and fits the logistic \
             GLMM to each (Laplace, or --agq K); the ICC becomes a logit-scale variance by --icc-scale. \
             Transition weeks the protocol excludes from the primary analysis are removed from the crossover cells. \
-            See docs/power.md for the formulas, the JSON schemas and reference values.
-
-            Examples:
-              wedge power --protocol Protocols/ctn-0097.toml --p0 0.36 --p1 0.63 --icc 0.05 --per-cluster-period 14
-              wedge power --protocol Protocols/ctn-0097.toml --p0 0.36 --p1 0.63 --icc 0.05 \
-            --per-cluster-period 14 --simulate 1000 --seed 7 --format json
-              wedge power --protocol Protocols/ctn-0097.toml --p0 0.36 --p1 0.63 --grid --svg power.svg
-              wedge power --protocol Protocols/ctn-0097.toml --p0 0.36 --p1 0.63 --icc 0.05 --solve-n
-              wedge power --compare Protocols/ctn-0097.toml Protocols/classic-sw-6x7.toml Protocols/parallel-6x5.toml \
-            --p0 0.36 --p1 0.63 --icc 0.05 --per-cluster-period 14
+            See docs/power.md for the formulas, the JSON schemas, reference values and examples. --grid \
+            tabulates power over ICC × cluster-period size (--svg draws the curve), --solve-n finds the smallest \
+            cluster-period size for --target-power, and --compare FILE… puts several protocols side by side.
             """)
 
     @Option(help: "The protocol .toml file.", completion: .file(extensions: ["toml"]))

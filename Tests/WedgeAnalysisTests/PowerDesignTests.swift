@@ -142,6 +142,47 @@ struct PowerDesignTests {
     }
 }
 
+/// Sizes per cell: the `unequal6x5` design of `reference.R` (the bookend matrix with unequal sizes and two
+/// unobserved cells) through the protocol path, against R. Tolerance 1e-9 as above.
+@Suite("Power: sizes per cell")
+struct PowerCellSizeTests {
+    static let unequal = [
+        [14, 16, 12, 15, 0], [9, 11, 13, 10, 12], [20, 18, 22, 19, 21], [7, 8, 6, 9, 8], [15, 13, 14, 16, 17],
+        [0, 12, 11, 13, 10],
+    ]
+
+    @Test(
+        "cell sizes match R's unequal-size reference",
+        arguments: [
+            (ClusterCorrelation.husseyHughes, 0.91895106808502092),
+            (.nestedExchangeable(cac: 0.8), 0.90664284368666503), (.exponentialDecay(r: 0.8), 0.89372797990337283),
+        ])
+    func matchesR(correlation: ClusterCorrelation, expected: Double) throws {
+        let design = try DesignPower(protocol: try PowerProtocols.load("Protocols/ctn-0097.toml"))
+        var a = PowerDesignTests.swift
+        a.correlation = correlation
+        a.cellSizes = Self.unequal
+        #expect(design.sizes(for: a) == Self.unequal)
+        #expect(abs(design.analyticPower(a).power - expected) < 1e-9)
+        // The simulation uses the same cells: total trials analysed equal the sum of sizes.
+        #expect(design.analyticPower(a).totalSampleSize == Self.unequal.joined().reduce(0, +))
+    }
+
+    @Test("a shape mismatch or a negative size is described; transitions shorten explicit sizes too")
+    func checks() throws {
+        let design = try DesignPower(protocol: try PowerProtocols.load("Protocols/ctn-0097.toml"))
+        #expect(design.checkCellSizes(Self.unequal) == nil)
+        #expect(design.checkCellSizes(Array(Self.unequal.dropLast()))?.contains("has 5 rows") == true)
+        var negative = Self.unequal
+        negative[2][3] = -1
+        #expect(design.checkCellSizes(negative)?.contains("row 3, period 4") == true)
+        let general = try DesignPower(protocol: try PowerProtocols.load("Protocols/general-sw-12x7.toml"))
+        var a = PowerDesignTests.swift
+        a.cellSizes = Array(repeating: Array(repeating: 20, count: 7), count: 12)
+        #expect(general.sizes(for: a) == general.sizes(perClusterPeriod: 20))
+    }
+}
+
 @Suite("Power: assumptions")
 struct PowerAssumptionsTests {
     @Test("logit period effects become the control proportions' risk-scale shifts")

@@ -152,6 +152,36 @@ struct PowerCommandTests {
         #expect(periods.stderr.contains("has 5 periods"))
     }
 
+    /// R's `unequal6x5` reference (bookend design, unequal sizes, two unobserved cells, ICC 0.05): 0.918951068.
+    @Test("--cell-sizes reads sizes per cell; a bad file names the line and field")
+    func cellSizes() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        let good = dir.appendingPathComponent("cells.csv")
+        try "# rows in design order\n14,16,12,15,0\n9,11,13,10,12\n20,18,22,19,21\n7,8,6,9,8\n15,13,14,16,17\n0,12,11,13,10\n"
+            .write(to: good, atomically: true, encoding: .utf8)
+        let result = try CommandResult.wedge(
+            ["power"] + Self.swift + ["--icc", "0.05", "--cell-sizes", good.path, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try Self.json(result)
+        #expect(abs(try #require(object["power"] as? Double) - 0.91895106808502092) < 1e-9)
+        let assumptions = try #require(object["assumptions"] as? [String: Any])
+        #expect(assumptions["per_cluster_period"] is NSNull)
+        #expect((assumptions["cell_sizes"] as? [[Int]])?.first == [14, 16, 12, 15, 0])
+        let bad = dir.appendingPathComponent("bad.csv")
+        try "14,16,12,15,0\n9,11,x,10,12\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try CommandResult.wedge(["power"] + Self.swift + ["--icc", "0.05", "--cell-sizes", bad.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("bad.csv:2: field 3 = \"x\""))
+        let short = dir.appendingPathComponent("short.csv")
+        try "14,16,12,15,0\n".write(to: short, atomically: true, encoding: .utf8)
+        let shape = try CommandResult.wedge(["power"] + Self.swift + ["--icc", "0.05", "--cell-sizes", short.path])
+        #expect(shape.status == 1)
+        #expect(shape.stderr.contains("has 1 rows, but the design has 6"))
+        let both = try CommandResult.wedge(
+            ["power"] + Self.swift + ["--icc", "0.05", "--cell-sizes", good.path, "--per-cluster-period", "14"])
+        #expect(both.status == 64)
+    }
+
     /// swCRTdesign README: `swPwr(swDsn(c(6,6,6,6)), "binomial", n=120, mu0=0.05, mu1=0.035, tau=0.01)` = 0.7861896.
     @Test("--tau reproduces the swCRTdesign README example to 3 decimals (0.786)")
     func swPwrReadme() throws {

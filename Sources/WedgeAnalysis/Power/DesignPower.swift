@@ -88,13 +88,44 @@ public struct DesignPower: Sendable, Equatable {
         analysedFraction.map { row in row.map { Int((Double(m) * $0).rounded()) } }
     }
 
+    /// The analysed participants per cell under `assumptions`: ``PowerAssumptions/cellSizes`` when set, else
+    /// ``PowerAssumptions/clusterPeriodSize`` in every cell, with transition cells shortened to `round(m_ij·f_ij)`.
+    /// - Parameter assumptions: The assumptions.
+    /// - Returns: `m_ij`, one row per site. Cell sizes of the wrong shape are a programmer error and trap; check
+    ///   them with ``checkCellSizes(_:)`` first.
+    public func sizes(for assumptions: PowerAssumptions) -> [[Int]] {
+        guard let cells = assumptions.cellSizes else { return sizes(perClusterPeriod: assumptions.clusterPeriodSize) }
+        precondition(checkCellSizes(cells) == nil, "cell sizes do not match the design")
+        return zip(cells, analysedFraction).map { row, fraction in
+            zip(row, fraction).map { Int((Double($0) * $1).rounded()) }
+        }
+    }
+
+    /// A description of what is wrong with `cells` for this design (shape, negative sizes), or `nil`.
+    /// - Parameter cells: Sizes per design row and period.
+    /// - Returns: The problem, naming the 1-based row and period, or `nil` when they fit.
+    public func checkCellSizes(_ cells: [[Int]]) -> String? {
+        guard cells.count == clusterCount else {
+            return "has \(cells.count) rows, but the design has \(clusterCount) (one per site, in design order)"
+        }
+        for (i, row) in cells.enumerated() {
+            guard row.count == periodCount else {
+                return "row \(i + 1) has \(row.count) sizes, but the design has \(periodCount) periods"
+            }
+            if let j = row.firstIndex(where: { $0 < 0 }) {
+                return "row \(i + 1), period \(j + 1) is \(row[j]); sizes must be 0 (not observed) or more"
+            }
+        }
+        return nil
+    }
+
     /// The Stats-level input of the analytic calculation.
     /// - Parameter assumptions: The outcome and clustering assumptions.
     /// - Returns: The ``PowerInput`` for ``HusseyHughesPower``; with no ``PowerAssumptions/periodEffects``,
     ///   swPwr's pooled variance.
     public func input(_ assumptions: PowerAssumptions) -> PowerInput {
         PowerInput(
-            treatment: treatment, clusterPeriodSizes: sizes(perClusterPeriod: assumptions.clusterPeriodSize),
+            treatment: treatment, clusterPeriodSizes: sizes(for: assumptions),
             controlProportion: assumptions.controlProportion,
             interventionProportion: assumptions.interventionProportion, icc: assumptions.icc,
             correlation: assumptions.correlation, periodEffects: assumptions.riskScalePeriodEffects,
@@ -129,6 +160,7 @@ public struct DesignPower: Sendable, Equatable {
         func reaches(_ m: Int) -> Bool {
             var a = assumptions
             a.clusterPeriodSize = m
+            a.cellSizes = nil
             return analyticPower(a).power >= target
         }
         var low = 0, high = 1
@@ -156,6 +188,7 @@ public struct DesignPower: Sendable, Equatable {
                 var a = assumptions
                 a.icc = icc
                 a.clusterPeriodSize = m
+                a.cellSizes = nil
                 return PowerGridPoint(icc: icc, clusterPeriodSize: m, result: analyticPower(a))
             }
         }

@@ -33,6 +33,10 @@ public struct PowerAssumptions: Sendable, Equatable {
     public var alpha: Double
     /// Optional period shifts `β_j` on the logit scale, one per period; `nil` means none.
     public var periodEffects: [Double]?
+    /// Optional participants per cell `m[row][period]` (design rows as in ``DesignPower``; 0 = not observed).
+    /// When set it replaces ``clusterPeriodSize`` for the analytic power and the simulation; transition
+    /// exclusions still apply on top. Grids and the sample-size search vary `m` and ignore it.
+    public var cellSizes: [[Int]]?
 
     /// Creates assumptions.
     /// - Parameters:
@@ -43,10 +47,11 @@ public struct PowerAssumptions: Sendable, Equatable {
     ///   - clusterPeriodSize: `m`.
     ///   - alpha: Defaults to 0.05.
     ///   - periodEffects: Logit-scale period shifts; defaults to none.
+    ///   - cellSizes: Sizes per cell, replacing `clusterPeriodSize`; defaults to none.
     public init(
         controlProportion: Double, interventionProportion: Double, icc: Double,
         correlation: ClusterCorrelation = .husseyHughes, clusterPeriodSize: Int, alpha: Double = 0.05,
-        periodEffects: [Double]? = nil
+        periodEffects: [Double]? = nil, cellSizes: [[Int]]? = nil
     ) {
         self.controlProportion = controlProportion
         self.interventionProportion = interventionProportion
@@ -55,6 +60,7 @@ public struct PowerAssumptions: Sendable, Equatable {
         self.clusterPeriodSize = clusterPeriodSize
         self.alpha = alpha
         self.periodEffects = periodEffects
+        self.cellSizes = cellSizes
     }
 
     /// The log odds ratio `θ = logit(p₁) − logit(p₀)`: the true value of the GLMM's treatment coefficient.

@@ -30,7 +30,9 @@ extension PowerSummary {
             ("assumptions", .object([
                 ("p0", .double(a.controlProportion)), ("p1", .double(a.interventionProportion)),
                 ("icc", .double(a.icc)), ("correlation", .object(correlation)),
-                ("per_cluster_period", .int(a.clusterPeriodSize)), ("alpha", .double(a.alpha)),
+                ("per_cluster_period", a.cellSizes == nil ? .int(a.clusterPeriodSize) : .null),
+                ("cell_sizes", a.cellSizes.map { .array($0.map { .array($0.map { .int($0) }) }) } ?? .null),
+                ("alpha", .double(a.alpha)),
                 ("period_effects", a.periodEffects.map { .array($0.map { .double($0) }) } ?? .null),
                 ("analysed_participants", .int(analytic.totalSampleSize)),
             ])),

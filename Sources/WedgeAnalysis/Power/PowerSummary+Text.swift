@@ -16,7 +16,7 @@ extension PowerSummary {
         lines.append("  Design rows: " + design.rowCodes.joined(separator: ", "))
         var assumed =
             "  Assumptions: p0 = \(f(a.controlProportion, 3)), p1 = \(f(a.interventionProportion, 3)), "
-            + "ICC = \(f(a.icc, 3)), \(correlationText), \(a.clusterPeriodSize) per cluster-period, "
+            + "ICC = \(f(a.icc, 3)), \(correlationText), \(sizeText), "
             + "two-sided α = \(Self.trimmed(a.alpha))"
         if let betas = a.periodEffects { assumed += ", logit period effects " + betas.map { f($0, 3) }.joined(separator: " ") }
         lines.append(assumed)

@@ -69,6 +69,9 @@ public struct PowerSummary: Sendable {
     /// A short description of the correlation structure: `CAC 1`, `CAC 0.8` or `decay r 0.8`.
     var correlationText: String { PowerTables.correlationText(assumptions) }
 
+    /// `14 per cluster-period`, or `cell sizes from --cell-sizes (m 5–20)` for explicit sizes.
+    var sizeText: String { PowerTables.sizeText(assumptions) }
+
     /// A number with the shortest round-trip text (`0.05`, `1`), for echoing inputs.
     static func trimmed(_ x: Double) -> String {
         x.rounded() == x && abs(x) < 1e15 ? String(Int(x)) : "\(x)"

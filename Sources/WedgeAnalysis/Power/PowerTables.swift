@@ -86,7 +86,7 @@ public enum PowerTables {
         let assumed = a.map {
             "Assumptions: p0 \(NumberFormat.fixed($0.controlProportion, 3)), p1 "
                 + "\(NumberFormat.fixed($0.interventionProportion, 3)), ICC \(PowerSummary.trimmed($0.icc)), "
-                + "\(correlationText($0)), \($0.clusterPeriodSize) per cluster-period, α \(PowerSummary.trimmed($0.alpha))."
+                + "\(correlationText($0)), \(sizeText($0)), α \(PowerSummary.trimmed($0.alpha))."
         }
         return ReportTable(
             id: "power-compare", title: "Design comparison under the same assumptions",
@@ -112,6 +112,12 @@ public enum PowerTables {
         case .nestedExchangeable(let cac): return "CAC \(PowerSummary.trimmed(cac))"
         case .exponentialDecay(let r): return "decay r \(PowerSummary.trimmed(r))"
         }
+    }
+
+    static func sizeText(_ a: PowerAssumptions) -> String {
+        guard let cells = a.cellSizes else { return "\(a.clusterPeriodSize) per cluster-period" }
+        let all = cells.joined()
+        return "sizes per cell from --cell-sizes (m \(all.min() ?? 0)–\(all.max() ?? 0))"
     }
 
     /// The distinct values in first-seen order.

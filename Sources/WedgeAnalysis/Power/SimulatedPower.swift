@@ -54,12 +54,12 @@ public enum SimulatedPower {
         progress: (@Sendable (Int) -> Void)? = nil
     ) -> SimulatedPowerResult {
         run(
-            treatment: design.treatment, sizes: design.sizes(perClusterPeriod: assumptions.clusterPeriodSize),
+            treatment: design.treatment, sizes: design.sizes(for: assumptions),
             assumptions: assumptions, settings: settings, progress: progress)
     }
 
     /// Simulates trials of an explicit design: `treatment[i][j]` in {0, 1} and analysed sizes `sizes[i][j]`
-    /// (0 = not observed). ``PowerAssumptions/clusterPeriodSize`` is ignored.
+    /// (0 = not observed). ``PowerAssumptions/clusterPeriodSize`` and ``PowerAssumptions/cellSizes`` are ignored.
     ///
     /// - Parameters:
     ///   - treatment: `X[row][period]`.

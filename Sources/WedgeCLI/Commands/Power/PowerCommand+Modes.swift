@@ -12,6 +12,13 @@ extension PowerCommand {
         let path = `protocol`!
         let design = try loadDesign(path, periodEffects: base.periodEffects)
         var assumptions = base
+        if let cellSizes {
+            let cells = try readCellSizes(cellSizes)
+            if let problem = design.checkCellSizes(cells) {
+                throw CLIError("\(cellSizes) \(problem). Design rows: \(design.rowCodes.joined(separator: ", ")).")
+            }
+            assumptions.cellSizes = cells
+        }
         var solved: PowerSummary.SolvedSize?
         if solveN {
             guard let m = design.solveClusterPeriodSize(target: targetPower, assumptions: base) else {

@@ -28,7 +28,12 @@ extension PowerCommand {
         if let perClusterPeriod, perClusterPeriod < 1 || perClusterPeriod > 1_000_000 {
             throw ValidationError("--per-cluster-period must be from 1 to 1000000, not \(perClusterPeriod).")
         }
-        if perClusterPeriod == nil && !solveN && !grid {
+        if cellSizes != nil && (perClusterPeriod != nil || solveN || grid || !compare.isEmpty) {
+            throw ValidationError(
+                "--cell-sizes gives the size of every cell of one protocol; leave out --per-cluster-period, "
+                    + "--solve-n, --grid and --compare.")
+        }
+        if perClusterPeriod == nil && cellSizes == nil && !solveN && !grid {
             throw ValidationError(
                 "Give the number of participants per site and period with --per-cluster-period (for example 14), "
                     + "or ask for it with --solve-n.")
@@ -91,6 +96,31 @@ extension PowerCommand {
             controlProportion: p0, interventionProportion: p1, icc: iccValue,
             correlation: decay.map { .exponentialDecay(r: $0) } ?? .nestedExchangeable(cac: cac),
             clusterPeriodSize: perClusterPeriod ?? 1, alpha: alpha, periodEffects: try periodShifts())
+    }
+
+    /// The `--cell-sizes` file: whole numbers ≥ 0, comma-separated, one line per design row. Blank lines and
+    /// lines starting with `#` are skipped.
+    func readCellSizes(_ path: String) throws -> [[Int]] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CLIError("Cannot read the --cell-sizes file '\(path)'. Check the path.")
+        }
+        var rows: [[Int]] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            var row: [Int] = []
+            for (k, field) in trimmed.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+                let value = field.trimmingCharacters(in: .whitespaces)
+                guard let size = Int(value), size >= 0, size <= 1_000_000 else {
+                    throw CLIError(
+                        "\(path):\(n + 1): field \(k + 1) = \"\(value)\" is not a whole number from 0 to 1000000. "
+                            + "Give one participant count per period, separated by commas.")
+                }
+                row.append(size)
+            }
+            rows.append(row)
+        }
+        return rows
     }
 
     /// The simulation settings, when `--simulate` was given.

@@ -45,6 +45,12 @@ struct PowerCommand: ParsableCommand {
     @Option(help: "Participants per site per period. Required except with --solve-n or --grid.")
     var perClusterPeriod: Int?
 
+    @Option(help: ArgumentHelp(
+        "Instead of --per-cluster-period: a CSV file of participants per cell, one line per design row (in the "
+            + "order printed as 'Design rows'), one whole number per period; 0 = not observed.",
+        valueName: "file"))
+    var cellSizes: String?
+
     @Option(help: "Two-sided significance level.")
     var alpha: Double = 0.05
 

@@ -20,6 +20,7 @@ public struct WedgeCommand: ParsableCommand {
             ImportCommand.self,
             AnalyzeCommand.self,
             EnrollCommand.self, RecordCommand.self, AdverseEventCommand.self, CorrectCommand.self, DeleteCommand.self, AuditCommand.self, ExportCommand.self, StatusCommand.self,
+            PowerCommand.self,
         ]
     )
 

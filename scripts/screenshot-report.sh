@@ -9,6 +9,7 @@
 # Without REPORT.html it first makes the sample study's report (`wedge demo --db`, then
 # `wedge report --format html --data-lock 2026-01-01`) in a temporary folder. It writes
 #   OUT-PREFIX.png         the whole page as the screen shows it, 1280 px wide (full height, nothing cropped);
+#   OUT-PREFIX-part-N.png  the same page in parts 1100 px high, to inspect at full resolution;
 #   OUT-PREFIX.pdf         the print layout (A4 landscape, as the page's print CSS asks);
 #   OUT-PREFIX-print-N.png each printed page, when Ghostscript (gs) is installed.
 # OUT-PREFIX defaults to ./report-screenshot.
@@ -38,7 +39,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 if [ -z "$html" ]; then
-    (cd "$root" && swift build --product wedge >/dev/null)
+    (cd "$root" && swift build --product wedge >/dev/null 2>&1)
     wedge="$(cd "$root" && swift build --show-bin-path)/wedge"
     (cd "$root" && "$wedge" demo --db "$work/sample.sqlite" >/dev/null)
     "$wedge" report --db "$work/sample.sqlite" --format html --data-lock 2026-01-01 --out "$work/report.html" >/dev/null
@@ -55,12 +56,15 @@ to_chrome_r, to_chrome_w = os.pipe()
 from_chrome_r, from_chrome_w = os.pipe()
 # Chromium reads commands on fd 3 and writes replies on fd 4, NUL-terminated JSON.
 def child_fds():
-    os.dup2(to_chrome_r, 3)
-    os.dup2(from_chrome_w, 4)
+    # Copy both ends above 4 first, so that placing one cannot clobber the other, and so that the copies at
+    # 3 and 4 are inheritable (dup2 onto the same number would keep Python's close-on-exec flag).
+    read_end, write_end = os.dup(to_chrome_r), os.dup(from_chrome_w)
+    os.dup2(read_end, 3)
+    os.dup2(write_end, 4)
 proc = subprocess.Popen(
     [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--remote-debugging-pipe",
      "--user-data-dir=" + os.path.join(work, "profile"), "--force-device-scale-factor=1", "about:blank"],
-    preexec_fn=child_fds, pass_fds=(to_chrome_r, from_chrome_w), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    preexec_fn=child_fds, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 os.close(to_chrome_r)
 os.close(from_chrome_w)
 buffer = b""
@@ -105,6 +109,12 @@ send("Emulation.setDeviceMetricsOverride",
      {"width": max(1280, width), "height": height, "deviceScaleFactor": 1, "mobile": False}, session)
 shot = send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session)
 open(prefix + ".png", "wb").write(base64.b64decode(shot["data"]))
+# The same page in screen-sized parts, easier to inspect at full resolution.
+part_height = 1100
+for n, top in enumerate(range(0, height, part_height), start=1):
+    clip = {"x": 0, "y": top, "width": max(1280, width), "height": min(part_height, height - top), "scale": 1}
+    part = send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True, "clip": clip}, session)
+    open("%s-part-%d.png" % (prefix, n), "wb").write(base64.b64decode(part["data"]))
 pdf = send("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}, session)
 open(prefix + ".pdf", "wb").write(base64.b64decode(pdf["data"]))
 # Overflow check: anything wider than the page would be cut when printed.

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// Renders a ``ReportTable`` as an HTML `<table>`: the title as the caption, header cells, aligned body cells
-/// (numbers right-aligned), sub-rows indented, and the notes as paragraphs below.
+/// Renders a ``ReportTable`` as an HTML `<table>` under a heading: header cells, aligned body cells (numbers
+/// right-aligned), sub-rows indented, and the notes as paragraphs below.
 enum HTMLTable {
     /// The table and its notes, wrapped so a wide table scrolls on screen instead of being cut.
-    static func render(_ table: ReportTable, anchor: String) -> String {
+    static func render(_ table: ReportTable, title: String, anchor: String) -> String {
         func cls(_ c: Int) -> String { table.alignments[c] == .right ? " class=\"r\"" : "" }
-        var out = "<div class=\"table-wrap\" id=\"\(anchor)\">\n<table>\n<caption>\(escape(table.title))</caption>\n<thead><tr>"
+        var out = "<h2 class=\"table-title\" id=\"\(anchor)\">\(escape(title))</h2>\n"
+            + "<div class=\"table-wrap\">\n<table aria-labelledby=\"\(anchor)\">\n<thead><tr>"
         out += table.columns.indices.map { "<th\(cls($0))>\(escape(table.columns[$0]))</th>" }.joined()
         out += "</tr></thead>\n<tbody>\n"
         for row in table.rows {

@@ -21,12 +21,14 @@ extension StudyReport {
         var usedTables = Set<String>(), usedFigures = Set<String>()
         func addTable(_ t: ReportTable) {
             usedTables.insert(t.id)
-            items.append(("table-\(t.id)", t.title, HTMLTable.render(t, anchor: "table-\(t.id)")))
+            let title = "Table \(usedTables.count). \(t.title)"
+            items.append(("table-\(t.id)", title, HTMLTable.render(t, title: title, anchor: "table-\(t.id)")))
         }
         func addFigure(_ f: Figure) {
             usedFigures.insert(f.id)
-            items.append(("figure-\(f.id)", f.title,
-                          "<figure id=\"figure-\(f.id)\">\n\(f.svg)<figcaption>\(HTMLTable.escape(f.title))</figcaption>\n</figure>\n"))
+            let title = "Figure \(usedFigures.count). \(f.title)"
+            items.append(("figure-\(f.id)", title,
+                          "<figure id=\"figure-\(f.id)\">\n\(f.svg)<figcaption>\(HTMLTable.escape(title))</figcaption>\n</figure>\n"))
         }
         for (kind, id) in Self.htmlLayout {
             if kind == "table", let t = tables.first(where: { $0.id == id }) { addTable(t) }
@@ -89,7 +91,7 @@ extension StudyReport {
         section { margin: 18px 0 26px; }
         .table-wrap { overflow-x: auto; }
         table { border-collapse: collapse; margin: 4px 0; font-variant-numeric: tabular-nums; }
-        caption { text-align: left; font-weight: bold; font-size: 16px; padding: 4px 0 6px; }
+        h2.table-title { font-size: 16px; margin: 4px 0 6px; }
         th, td { padding: 3px 10px; vertical-align: top; }
         thead th { border-top: 2px solid #222; border-bottom: 1px solid #222; text-align: left; }
         tbody tr:last-child td { border-bottom: 2px solid #222; }
@@ -98,14 +100,16 @@ extension StudyReport {
         tbody tr:nth-child(even) { background: #f6f6f6; }
         p.note { font-size: 12px; color: #444; margin: 3px 0; max-width: 900px; }
         figure { margin: 8px 0; }
-        figure svg { max-width: 100%; height: auto; display: block; }
-        figcaption { font-size: 12px; color: #444; }
+        figure svg { width: 100%; max-width: 860px; height: auto; display: block; }
+        figcaption { font-size: 13px; font-weight: bold; color: #222; margin-top: 4px; }
         footer { border-top: 1px solid #ccc; margin-top: 24px; padding-top: 6px; font-size: 12px; color: #555; }
         @page { size: A4 landscape; margin: 12mm; }
         @media print {
           body { max-width: none; padding: 0; font-size: 10.5pt; }
           nav { display: none; }
-          section { break-inside: avoid; page-break-inside: avoid; }
+          h2.table-title { break-after: avoid; page-break-after: avoid; }
+          .table-wrap, table, figure, tr { break-inside: avoid; page-break-inside: avoid; }
+          figure svg { max-width: 190mm; }
           .table-wrap { overflow: visible; }
           tbody tr:nth-child(even) { background: none; }
           a { color: inherit; text-decoration: none; }

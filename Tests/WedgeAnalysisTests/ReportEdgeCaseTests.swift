@@ -40,8 +40,8 @@ struct ReportEdgeCaseTests {
         #expect(report.tables.count == ReportCatalog.tableIDs.count)
         let baseline = try #require(report.tables.first { $0.id == "baseline" })
         #expect(baseline.rows[1][1] == "–")  // age mean (SD) of an empty group
-        let retention = try #require(report.tables.first { $0.id == "retention" })
-        #expect(retention.rows.allSatisfy { $0[3] == "–" })
+        let primary = try #require(report.tables.first { $0.id == "primary" })
+        #expect(primary.rows.prefix(2).allSatisfy { $0[1] == "–" && $0[2] == "–" })
         #expect(report.figures.first { $0.id == "retention" }!.svg.contains("No participants at risk"))
     }
 

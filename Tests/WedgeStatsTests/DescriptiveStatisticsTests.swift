@@ -56,8 +56,8 @@ struct DescriptiveStatisticsTests {
             Self.expectMatch(s.minimum, row.double("min"), "\(name) min")
             Self.expectMatch(s.maximum, row.double("max"), "\(name) max")
             let sorted = values.filter { !$0.isNaN }.sorted()
-            Self.expectMatch(Quantile.type7(sorted: sorted, probability: 0.1), row.double("q10"), "\(name) q10")
-            Self.expectMatch(Quantile.type7(sorted: sorted, probability: 0.9), row.double("q90"), "\(name) q90")
+            Self.expectMatch(Quantile.type7(sorted: sorted, 0.1), row.double("q10"), "\(name) q10")
+            Self.expectMatch(Quantile.type7(sorted: sorted, 0.9), row.double("q90"), "\(name) q90")
         }
     }
 
@@ -84,9 +84,9 @@ struct DescriptiveStatisticsTests {
         #expect(empty.count == 0 && empty.mean.isNaN && empty.standardDeviation.isNaN && empty.median.isNaN)
         let allMissing = SampleSummary([.nan, .nan])
         #expect(allMissing.count == 0 && allMissing.missing == 2 && allMissing.maximum.isNaN)
-        #expect(Quantile.type7(sorted: [1, 2], probability: 1.5).isNaN)
-        #expect(Quantile.type7(sorted: [1, 2], probability: .nan).isNaN)
-        #expect(Quantile.type7(sorted: [1, 2], probability: 1) == 2)
+        #expect(Quantile.type7(sorted: [1, 2], 1.5).isNaN)
+        #expect(Quantile.type7(sorted: [1, 2], .nan).isNaN)
+        #expect(Quantile.type7(sorted: [1, 2], 1) == 2)
         #expect(StandardizedDifference.binary(0, 0).isNaN)
         #expect(StandardizedDifference.categorical([1, 0], [1, 0]).isNaN)
         #expect(StandardizedDifference.categorical([0.5, 0.5], [0.5]).isNaN)

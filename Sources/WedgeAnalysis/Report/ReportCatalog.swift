@@ -31,14 +31,14 @@ public enum ReportCatalog {
         TableEntry(id: "baseline", summary: "Table 1: baseline characteristics, missing counts, SMDs") {
             BaselineTable.table($0.data)
         },
-        TableEntry(id: "initiation", summary: "initiation by condition with Wilson intervals") {
-            OutcomeTables.initiationByCondition($0.data.snapshot)
+        TableEntry(id: "primary", summary: "initiation by condition; crude, GLMM, GEE and permutation estimates") {
+            PrimaryOutcomeTable.table($0.primary)
         },
-        TableEntry(id: "initiation-crude", summary: "crude risk difference, risk ratio and odds ratio") {
-            OutcomeTables.initiationComparison($0.data.snapshot)
+        TableEntry(id: "secondary-injections", summary: "second and third injection (both denominators), days to first") {
+            AnalysisTables.laterInjections($0.retention)
         },
-        TableEntry(id: "retention", summary: "retention: Kaplan–Meier at 30 and 60 days, median") {
-            RetentionTable.table($0.data, curves: $0.retentionCurves)
+        TableEntry(id: "secondary-retention", summary: "retention: Kaplan–Meier at 30 and 60 days, median, log-rank, Cox") {
+            AnalysisTables.retention($0.retention)
         },
         TableEntry(id: "initiation-site", summary: "initiation by site and condition") {
             InitiationTables.bySite($0.data)
@@ -61,8 +61,8 @@ public enum ReportCatalog {
         FigureEntry(id: "initiation-site", title: "Initiation by site and condition") {
             InitiationPlot.bySite($0.data)
         },
-        FigureEntry(id: "retention", title: "Retention after the first injection (Kaplan–Meier)") {
-            RetentionTable.plot($0.data, curves: $0.retentionCurves)
+        FigureEntry(id: "retention", title: "Retention among initiators (Kaplan–Meier), with numbers at risk") {
+            RetentionPlot.svg($0.retention, protocol: $0.data.protocol)
         },
     ]
 

@@ -7,10 +7,9 @@ extension StudyReport {
     /// here follow at the end, so nothing is ever left out.
     static let htmlLayout: [(kind: String, id: String)] = [
         ("figure", "design"), ("table", "sequences"), ("table", "enrollment"), ("table", "consort"),
-        ("table", "baseline"), ("table", "primary"), ("table", "initiation"), ("table", "initiation-crude"),
-        ("table", "secondary"), ("figure", "initiation-period"), ("table", "initiation-period"),
-        ("figure", "initiation-site"), ("table", "initiation-site"), ("table", "retention"), ("figure", "retention"),
-        ("table", "safety"),
+        ("table", "baseline"), ("table", "primary"), ("figure", "initiation-period"), ("table", "initiation-period"),
+        ("figure", "initiation-site"), ("table", "initiation-site"), ("table", "secondary-injections"),
+        ("table", "secondary-retention"), ("figure", "retention"), ("table", "safety"),
     ]
 
     /// The whole report as one self-contained HTML page: a header naming the study, the data-lock date, the

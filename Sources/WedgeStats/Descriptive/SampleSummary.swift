@@ -7,7 +7,7 @@
 /// count and `x₍₁₎ ≤ … ≤ x₍ₙ₎` the sorted values:
 /// - mean `x̄ = Σ xᵢ / n`, accumulated with Neumaier's compensated sum;
 /// - standard deviation `s = √(Σ (xᵢ − x̄)² / (n − 1))` (Bessel's correction), computed from the centred values;
-/// - quartiles by ``Quantile/type7(sorted:probability:)`` (R's default, Hyndman & Fan 1996 type 7).
+/// - quartiles by ``Quantile/type7(sorted:_:)`` (R's default, Hyndman & Fan 1996 type 7).
 ///
 /// Edge cases never trap: `n = 0` gives a NaN mean, standard deviation and quantiles; `n = 1` gives a NaN
 /// standard deviation (R's `sd` returns `NA`). Infinite values propagate as in R.
@@ -59,9 +59,9 @@ public struct SampleSummary: Sendable, Equatable {
         }
         minimum = kept.first ?? .nan
         maximum = kept.last ?? .nan
-        lowerQuartile = Quantile.type7(sorted: kept, probability: 0.25)
-        median = Quantile.type7(sorted: kept, probability: 0.5)
-        upperQuartile = Quantile.type7(sorted: kept, probability: 0.75)
+        lowerQuartile = Quantile.type7(sorted: kept, 0.25)
+        median = Quantile.type7(sorted: kept, 0.5)
+        upperQuartile = Quantile.type7(sorted: kept, 0.75)
     }
 
     /// The compensated mean of `values` (NaN for an empty array).

@@ -14,16 +14,26 @@ public enum BaselineTable {
     /// multinomial form of Yang & Dalton (2012) for categories. Cells of an empty group show "–".
     public static func table(_ data: ReportData) -> ReportTable {
         let proto = data.protocol
-        let groups = data.byCondition(data.rows) + [data.rows]
+        let sizes = data.groupSizes + [data.rows.count]
         let controlIndex = data.conditions.firstIndex(where: \.isControl) ?? 0
         let compared = data.conditions.indices.filter { $0 != controlIndex }
         let smdColumns = compared.map { i in
             compared.count == 1 ? "SMD" : "SMD \(data.conditions[i].code) vs \(data.conditions[controlIndex].code)"
         }
         var rows: [[String]] = []
-        rows.append(["Participants, n"] + groups.map { "\($0.count)" } + compared.map { _ in "" })
+        rows.append(["Participants, n"] + sizes.map { "\($0)" } + compared.map { _ in "" })
         for covariate in proto.baseline {
-            let values = groups.map { $0.map { $0.record.baseline[covariate.id] } }
+            var values = sizes.map { size -> [String?] in
+                var column: [String?] = []
+                column.reserveCapacity(size)
+                return column
+            }
+            let overall = data.conditions.count
+            data.forEachRow { row, group in
+                let value = row.record.baseline[covariate.id]
+                values[overall].append(value)
+                if let group { values[group].append(value) }
+            }
             switch covariate.kind {
             case .number:
                 rows += numberRows(covariate.label, values, controlIndex: controlIndex, compared: compared)
@@ -36,7 +46,7 @@ public enum BaselineTable {
         }
         return ReportTable(
             id: "baseline", title: "Baseline characteristics by condition",
-            columns: ["Characteristic"] + data.conditions.enumerated().map { i, c in ReportData.header(c.label, groups[i].count) }
+            columns: ["Characteristic"] + data.conditions.enumerated().map { i, c in ReportData.header(c.label, sizes[i]) }
                 + [ReportData.header("Overall", data.rows.count)] + smdColumns,
             rows: rows,
             notes: ["All enrolled participants by assigned condition. Mean (SD), median [IQR] (type-7 quartiles), or "

@@ -9,37 +9,68 @@ public enum ConsortTables {
     /// reason, deviations, second and third injection. Percentages are of the primary analysis set.
     public static func flow(_ data: ReportData) -> ReportTable {
         let proto = data.protocol
-        let groups = data.byCondition(data.rows) + [data.rows]
         let reasons = proto.outcomes.nonInitiationReasons
-        func row(_ label: String, percent: Bool = true, _ count: ([AnalysisRow]) -> Int) -> [String] {
-            [label] + groups.map { g in
-                let n = count(g)
-                let base = g.filter(\.isInPrimary).count
-                return percent ? NumberFormat.countPercent(n, of: base) : "\(n)"
+        let reasonIndex = Dictionary(reasons.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let columns = data.conditions.count + 1
+        // One pass over the participants; each stage is a row of counts by column (conditions, then total).
+        enum Stage: Int, CaseIterable {
+            case enrolled, excluded, analysed, deviation, initiated, notInitiated, noReason, second, secondOpen, third,
+                 thirdOpen
+        }
+        var counts = Array(repeating: Array(repeating: 0, count: columns), count: Stage.allCases.count)
+        var byReason = Array(repeating: Array(repeating: 0, count: columns), count: reasons.count)
+        let overall = data.conditions.count
+        data.forEachRow { row, group in
+            func add(_ stage: Stage) {
+                counts[stage.rawValue][overall] += 1
+                if let group { counts[stage.rawValue][group] += 1 }
             }
+            add(.enrolled)
+            guard row.isInPrimary else {
+                add(.excluded)
+                return
+            }
+            add(.analysed)
+            if row.isDeviation { add(.deviation) }
+            if row.initiated {
+                add(.initiated)
+                if row.secondInjection == nil { add(.secondOpen) }
+            } else {
+                add(.notInitiated)
+                if let reason = row.notInitiatedReason.flatMap({ reasonIndex[$0] }) {
+                    byReason[reason][overall] += 1
+                    if let group { byReason[reason][group] += 1 }
+                } else {
+                    add(.noReason)
+                }
+            }
+            if row.secondInjection == true {
+                add(.second)
+                if row.thirdInjection == nil { add(.thirdOpen) }
+            }
+            if row.thirdInjection == true { add(.third) }
         }
-        var rows: [[String]] = []
-        rows.append(row("Enrolled", percent: false) { $0.count })
-        if data.rows.contains(where: { !$0.isInPrimary }) {
-            rows.append(row("Excluded: admitted in a transition window", percent: false) { $0.filter { !$0.isInPrimary }.count })
+        let base = counts[Stage.analysed.rawValue]
+        func row(_ label: String, _ values: [Int], percent: Bool = true) -> [String] {
+            [label] + values.indices.map { g in percent ? NumberFormat.countPercent(values[g], of: base[g]) : "\(values[g])" }
         }
-        rows.append(row("Primary analysis set", percent: false) { $0.filter(\.isInPrimary).count })
-        rows.append(row("Received the other procedure (deviation)") { $0.filter { $0.isInPrimary && $0.isDeviation }.count })
-        rows.append(row("Initiated: first injection") { $0.filter { $0.isInPrimary && $0.initiated }.count })
-        rows.append(row("Not initiated") { $0.filter { $0.isInPrimary && !$0.initiated }.count })
-        let known = Set(reasons.map(\.id))
-        for reason in reasons {
-            rows.append(row("  " + reason.label) {
-                $0.filter { $0.isInPrimary && !$0.initiated && $0.notInitiatedReason == reason.id }.count
-            })
+        func row(_ label: String, _ stage: Stage, percent: Bool = true) -> [String] {
+            row(label, counts[stage.rawValue], percent: percent)
         }
-        rows.append(row("  Reason not recorded") {
-            $0.filter { $0.isInPrimary && !$0.initiated && !known.contains($0.notInitiatedReason ?? "") }.count
-        })
-        rows.append(row("Second injection, in window") { $0.filter { $0.isInPrimary && $0.secondInjection == true }.count })
-        rows.append(row("  Window still open") { $0.filter { $0.isInPrimary && $0.initiated && $0.secondInjection == nil }.count })
-        rows.append(row("Third injection, in window") { $0.filter { $0.isInPrimary && $0.thirdInjection == true }.count })
-        rows.append(row("  Window still open") { $0.filter { $0.isInPrimary && $0.secondInjection == true && $0.thirdInjection == nil }.count })
+        var rows: [[String]] = [row("Enrolled", .enrolled, percent: false)]
+        if counts[Stage.excluded.rawValue].last! > 0 {
+            rows.append(row("Excluded: admitted in a transition window", .excluded, percent: false))
+        }
+        rows.append(row("Primary analysis set", .analysed, percent: false))
+        rows.append(row("Received the other procedure (deviation)", .deviation))
+        rows.append(row("Initiated: first injection", .initiated))
+        rows.append(row("Not initiated", .notInitiated))
+        for (r, reason) in reasons.enumerated() { rows.append(row("  " + reason.label, byReason[r])) }
+        rows.append(row("  Reason not recorded", .noReason))
+        rows.append(row("Second injection, in window", .second))
+        rows.append(row("  Window still open", .secondOpen))
+        rows.append(row("Third injection, in window", .third))
+        rows.append(row("  Window still open", .thirdOpen))
         let sites = data.snapshot.schedule.assignments.count
         return ReportTable(
             id: "consort", title: "Participant flow (CONSORT) by condition",

@@ -13,10 +13,17 @@ public struct ReportData: Sendable {
     /// One row per enrolled participant, in participant-id order.
     public let rows: [AnalysisRow]
 
+    /// The index in ``conditions`` of each row's condition (`nil` for a condition the protocol lacks).
+    let groupOfRow: [Int?]
+
     /// Derives the analysis rows of `snapshot`.
     public init(_ snapshot: StudySnapshot) {
         self.snapshot = snapshot
-        self.rows = AnalysisExport.rows(snapshot)
+        let rows = AnalysisExport.rows(snapshot)
+        let index = Dictionary(snapshot.protocol.conditions.enumerated().map { ($0.element.id, $0.offset) },
+                               uniquingKeysWith: { a, _ in a })
+        self.rows = rows
+        self.groupOfRow = rows.map { index[$0.condition] }
     }
 
     /// The protocol.
@@ -25,20 +32,22 @@ public struct ReportData: Sendable {
     /// The protocol's conditions, in protocol order.
     public var conditions: [Condition] { snapshot.protocol.conditions }
 
-    /// The rows of the primary analysis set.
-    var primaryRows: [AnalysisRow] { rows.filter(\.isInPrimary) }
-
     /// The index of each condition id in ``conditions``.
     var conditionIndex: [String: Int] {
-        Dictionary(uniqueKeysWithValues: conditions.enumerated().map { ($0.element.id, $0.offset) })
+        Dictionary(conditions.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// `rows` split by condition, in protocol order (rows of an unknown condition are left out).
-    func byCondition(_ rows: [AnalysisRow]) -> [[AnalysisRow]] {
-        let index = conditionIndex
-        var groups = Array(repeating: [AnalysisRow](), count: conditions.count)
-        for row in rows { if let i = index[row.condition] { groups[i].append(row) } }
-        return groups
+    /// Participants per condition, in protocol order.
+    var groupSizes: [Int] {
+        var sizes = Array(repeating: 0, count: conditions.count)
+        for g in groupOfRow { if let g { sizes[g] += 1 } }
+        return sizes
+    }
+
+    /// Calls `body` with each row and its condition's index in ``conditions`` (`nil` for an unknown condition):
+    /// one pass, no copies of the rows. Tables with an overall column count every row there as well.
+    func forEachRow(_ body: (AnalysisRow, Int?) -> Void) {
+        for i in rows.indices { body(rows[i], groupOfRow[i]) }
     }
 
     /// A column header for a group: `"Rapid procedure (N = 225)"`.

@@ -11,7 +11,7 @@ public enum SafetyTable {
                                      uniquingKeysWith: { first, _ in first })
         let conditions = data.conditions
         let index = data.conditionIndex
-        let groupSizes = data.byCondition(data.rows).map(\.count) + [data.rows.count]
+        let groupSizes = data.groupSizes + [data.rows.count]
         var events = Array(repeating: 0, count: conditions.count + 1)
         var serious = events
         var withEvent = Array(repeating: Set<String>(), count: conditions.count + 1)

@@ -70,7 +70,9 @@ extension PowerSummary {
             lines.append(
                 "  Simulated − analytic power: \(Self.signed(difference, 3)) (\(f(ratio, 1)) MC SE)"
                     + (ratio > 2 ? ": larger than Monte Carlo error. The analytic formula treats the variances as "
-                        + "known and works on the risk scale; with few clusters the GLMM Wald test differs." : ""))
+                        + "known and works on the risk scale; with few clusters the GLMM Wald test differs"
+                        + (settings.scale == .latent ? ", and the latent-scale ICC is a smaller logit variance than "
+                            + "the analytic one (--icc-scale linearized matches it)." : ".") : ""))
         }
         return lines
     }

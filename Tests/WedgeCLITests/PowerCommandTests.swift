@@ -57,7 +57,7 @@ struct PowerCommandTests {
         #expect(simulation["power"] as? Double == simulated)
         #expect(simulation["trials"] as? Int == 30)
         for key in ["bias", "coverage", "nonconvergence_rate", "singular_rate", "monte_carlo_standard_error",
-                    "simulated_minus_analytic", "true_log_odds_ratio"] {
+                    "simulated_minus_analytic", "true_log_odds_ratio", "analytic_outside_interval"] {
             #expect(simulation[key] != nil, "simulation.\(key)")
         }
         let text = try CommandResult.wedge(Array(arguments.dropLast(2)))

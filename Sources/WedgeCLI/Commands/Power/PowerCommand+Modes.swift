@@ -52,14 +52,10 @@ extension PowerCommand {
         case .text:
             let table = PowerTables.comparison(summaries)
             print(TableRenderer.render(table, as: .text), terminator: "")
-            let different = summaries.filter { s in
-                guard let d = s.simulatedMinusAnalytic, let sim = s.simulation else { return false }
-                return abs(d) > 2 * sim.monteCarloStandardError
-            }
-            for s in different {
+            for s in summaries where s.analyticOutsideSimulationInterval == true {
                 let d = s.simulatedMinusAnalytic!
                 print("\(s.design.studyID): simulated − analytic power = \(d > 0 ? "+" : "")"
-                    + NumberFormat.fixed(d, 3) + ", more than twice the Monte Carlo SE.")
+                    + NumberFormat.fixed(d, 3) + ": the analytic power lies outside the Monte Carlo interval.")
             }
         case .json: print(PowerTables.comparisonJSON(summaries).serialized(pretty: true), terminator: "")
         case .csv: print(TableRenderer.render(PowerTables.comparison(summaries), as: .csv), terminator: "")

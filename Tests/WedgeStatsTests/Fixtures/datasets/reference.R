@@ -7,7 +7,7 @@
 #   Rscript Tests/WedgeStatsTests/Fixtures/datasets/reference.R Tests/WedgeStatsTests/Fixtures/datasets
 #
 # Generated with: see "generator" in reference.json (R, lme4, geepack and survival versions, the date and the
-# seconds each dataset took). Debian packages r-base-core, r-cran-lme4, r-cran-geepack, r-cran-survival.
+# CPU and elapsed seconds each dataset took; `large` needs about 3 CPU minutes with the reference BLAS). Debian packages r-base-core, r-cran-lme4, r-cran-geepack, r-cran-survival.
 #
 # Reads <name>.csv for name in swift, null, sparse, twelve, large: one row per participant with the
 # `wedge export` columns site,period,condition,initiated,second_injection,retention_days,retention_event
@@ -33,13 +33,18 @@
 #           convergence messages (empty when none).
 #  gee      geeglm(initiated ~ treat + factor(period), id = site, family = binomial,
 #           corstr = "exchangeable", control = geese.control(epsilon = 1e-10, maxit = 200)) on individual
-#           rows sorted by site. coefficients, alpha, scale, converged, and standard errors of every
-#           coefficient: naive, robust (= summary()'s Std.err), kc (Kauermann & Carroll 2001, JASA
-#           96:1387) and md (Mancl & DeRouen 2001, Biometrics 57:126). geepack has neither correction, so
-#           kc and md come straight from the published formulas, with the code of
-#           Fixtures/gee/reference.R (copied below; see that file's header for the algebra), on
-#           geepack's fitted values, alpha and scale; that code reproduces geepack's naive and robust
-#           covariances to 1e-8 (checked below) before its kc and md are trusted.
+#           rows sorted by site. source, coefficients, alpha, scale, converged, robust_se_summary
+#           (summary()'s Std.err of treat) and standard errors of every coefficient: naive, robust, kc
+#           (Kauermann & Carroll 2001, JASA 96:1387) and md (Mancl & DeRouen 2001, Biometrics 57:126).
+#           geepack has neither correction, so kc and md come straight from the published formulas, with the
+#           code of Fixtures/gee/reference.R (copied below, with a symmetric route to the KC root that large
+#           clusters need; see that file's header for the algebra), on the
+#           fitted values, alpha and scale; that code must reproduce the naive and robust covariances to 1e-8
+#           (checked) before its kc and md are written.
+#           For `large` (clusters of about 1,000) geeglm's dense n_i x n_i algebra takes far longer than the
+#           5 minutes this script may take, so the fit comes from geeExchangeable below: the same estimating
+#           equations and moment estimators in closed form, which the script first checks against geeglm
+#           on the four other datasets (coefficients, alpha, scale, naive and robust covariances to 1e-8).
 #  survival Among initiators (rows with retention_days), Surv(retention_days, retention_event):
 #           km.standard / km.rapid: survfit(~ 1) per condition (conf.type "log"): n, events, and at
 #           30 and 60 days (summary(..., times, extend = TRUE)) n_risk, surv, std_err (Greenwood SE of S),
@@ -77,8 +82,14 @@ json <- function(x, indent = 0) {
   num(x)
 }
 
-# ---- Kauermann-Carroll and Mancl-DeRouen: copied from Fixtures/gee/reference.R --------------
-sandwiches <- function(X, y, id, mu, alpha, phi) {
+# ---- Kauermann-Carroll and Mancl-DeRouen: from Fixtures/gee/reference.R ---------------------
+# The code of that file, with two changes. H's product is parenthesised so that no n_i x n_i x n_i product
+# is formed. And the KC root (I - H_i)^-1/2 can be taken through a symmetric matrix: I - H = V^1/2 (I - S)
+# V^-1/2 with S = V^-1/2 D B^-1 D' V^-1/2 symmetric, so (I - H)^-1/2 = V^1/2 (I - S)^-1/2 V^-1/2 from two
+# symmetric eigen-decompositions. The general eigen-decomposition of the original fails on large clusters:
+# I - H has the eigenvalue 1 with multiplicity n_i - p, and R's non-symmetric solver then returns a singular
+# eigenvector matrix. Both roots are computed on the four smaller datasets and must agree to 1e-8.
+sandwiches <- function(X, y, id, mu, alpha, phi, generalRoot = TRUE) {
   p <- ncol(X)
   a <- mu * (1 - mu)
   clusters <- split(seq_along(y), id)
@@ -88,26 +99,40 @@ sandwiches <- function(X, y, id, mu, alpha, phi) {
     sa <- sqrt(a[ix])
     V <- phi * (sa %o% sa) * R
     D <- a[ix] * X[ix, , drop = FALSE]
-    list(D = D, Vinv = solve(V), e = y[ix] - mu[ix], n = n)
+    list(D = D, V = V, Vinv = solve(V), e = y[ix] - mu[ix], n = n)
   })
   B <- Reduce(`+`, lapply(parts, function(q) t(q$D) %*% q$Vinv %*% q$D))
   Binv <- solve(B)
   meat <- function(correct) Reduce(`+`, lapply(parts, function(q) {
-    H <- q$D %*% Binv %*% t(q$D) %*% q$Vinv
-    es <- correct(diag(q$n) - H) %*% q$e
+    H <- (q$D %*% Binv) %*% (t(q$D) %*% q$Vinv)
+    es <- correct(diag(q$n) - H, q$V) %*% q$e
     s <- t(q$D) %*% q$Vinv %*% es
     s %*% t(s)
   }))
-  sqrtinv <- function(M) {
+  sqrtinv <- function(M, V) {
     ev <- eigen(M)
     stopifnot(all(abs(Im(ev$values)) < 1e-12), all(Re(ev$values) > 0))
     P <- Re(ev$vectors)
     P %*% diag(1 / sqrt(Re(ev$values)), nrow(M)) %*% solve(P)
   }
+  symmetricSqrtinv <- function(M, V) {
+    ev <- eigen(V, symmetric = TRUE)
+    root <- ev$vectors %*% (sqrt(ev$values) * t(ev$vectors))
+    rootInv <- ev$vectors %*% (1 / sqrt(ev$values) * t(ev$vectors))
+    S <- rootInv %*% M %*% root
+    es <- eigen((S + t(S)) / 2, symmetric = TRUE)
+    stopifnot(all(es$values > 0))
+    root %*% es$vectors %*% (1 / sqrt(es$values) * t(es$vectors)) %*% rootInv
+  }
+  kc <- Binv %*% meat(symmetricSqrtinv) %*% Binv
+  if (generalRoot) {
+    general <- Binv %*% meat(sqrtinv) %*% Binv
+    stopifnot(max(abs(kc - general) / sqrt(diag(general) %o% diag(general))) < 1e-8)
+  }
   list(naive = Binv,
-       robust = Binv %*% meat(function(M) diag(nrow(M))) %*% Binv,
-       kc = Binv %*% meat(sqrtinv) %*% Binv,
-       md = Binv %*% meat(solve) %*% Binv)
+       robust = Binv %*% meat(function(M, V) diag(nrow(M))) %*% Binv,
+       kc = kc,
+       md = Binv %*% meat(function(M, V) solve(M)) %*% Binv)
 }
 
 # ---- the analyses -----------------------------------------------------------------------------
@@ -124,18 +149,70 @@ glmmFit <- function(cells, k) {
        messages = I(as.character(unlist(f@optinfo$conv$lme4$messages))))
 }
 
-geeFit <- function(d) {
+# An exchangeable logistic GEE solving geese's estimating equations, with geese's moment estimators
+# (phi = mean squared Pearson residual, alpha = mean pairwise product / phi), in closed form per cluster:
+# R(alpha)^-1 = (I - c 11') / (1 - alpha), c = alpha / (1 + (n - 1) alpha), so with W = A^1/2 X and Pearson
+# residuals r, D'V^-1 D = W' R^-1 W / phi and D'V^-1 e = W' R^-1 r / phi. geepack forms dense n_i x n_i
+# matrices and needs far more than 5 minutes for the 1,000-person clusters of `large`; this solver is checked
+# against geeglm on the four other datasets (to 1e-8) before its `large` values are used.
+geeExchangeable <- function(X, y, id, epsilon = 1e-10, maxit = 200) {
+  groups <- split(seq_along(y), id)
+  beta <- glm.fit(X, y, family = binomial())$coefficients
+  moments <- function(beta) {
+    mu <- plogis(drop(X %*% beta)); r <- (y - mu) / sqrt(mu * (1 - mu)); phi <- mean(r^2)
+    pairs <- sum(vapply(groups, function(ix) (sum(r[ix])^2 - sum(r[ix]^2)) / 2, 0))
+    count <- sum(vapply(groups, function(ix) length(ix) * (length(ix) - 1) / 2, 0))
+    list(phi = phi, alpha = pairs / count / phi, mu = mu, r = r)
+  }
+  terms <- function(m, alpha) lapply(groups, function(ix) {
+    n <- length(ix); k <- alpha / (1 + (n - 1) * alpha)
+    W <- sqrt(m$mu[ix] * (1 - m$mu[ix])) * X[ix, , drop = FALSE]; w1 <- colSums(W)
+    list(B = (crossprod(W) - k * tcrossprod(w1)) / ((1 - alpha) * m$phi),
+         U = (drop(crossprod(W, m$r[ix])) - k * w1 * sum(m$r[ix])) / ((1 - alpha) * m$phi))
+  })
+  m <- moments(beta); alpha <- 0; converged <- FALSE
+  for (it in seq_len(maxit)) {
+    t <- terms(m, alpha)
+    step <- solve(Reduce(`+`, lapply(t, `[[`, "B")), Reduce(`+`, lapply(t, `[[`, "U")))
+    beta <- beta + step
+    m2 <- moments(beta)
+    change <- max(abs(step), abs(m2$phi - m$phi), abs(m2$alpha - alpha))
+    m <- m2; alpha <- m2$alpha
+    if (change <= epsilon) { converged <- TRUE; break }
+  }
+  t <- terms(m, alpha)
+  Binv <- solve(Reduce(`+`, lapply(t, `[[`, "B")))
+  meat <- Reduce(`+`, lapply(t, function(q) tcrossprod(q$U)))
+  list(coefficients = unname(beta), alpha = alpha, phi = m$phi, mu = m$mu, converged = converged,
+       naive = Binv, robust = Binv %*% meat %*% Binv)
+}
+
+geeFit <- function(d, useGeepack) {
   d <- d[order(d$site), ]
-  fit <- geeglm(initiated ~ treat + factor(period), id = site, data = d, family = binomial,
-                corstr = "exchangeable", control = geese.control(epsilon = 1e-10, maxit = 200))
-  g <- fit$geese
-  alpha <- unname(g$alpha); phi <- unname(g$gamma)
-  sw <- sandwiches(model.matrix(fit), d$initiated, as.integer(d$site), fitted(fit), alpha, phi)
+  X <- model.matrix(~ treat + factor(period), data = d)
+  own <- geeExchangeable(X, d$initiated, as.integer(d$site))
   scaled <- function(a, b) max(abs(a - b) / sqrt(diag(b) %o% diag(b)))
-  stopifnot(scaled(sw$robust, g$vbeta) < 1e-8, scaled(sw$naive, g$vbeta.naiv) < 1e-8)
   se <- function(m) I(unname(sqrt(diag(m))))
-  list(coefficients = I(unname(coef(fit))), log_or = unname(coef(fit)[2]), alpha = alpha, scale = phi,
-       converged = g$error == 0, robust_se_summary = summary(fit)$coefficients[2, "Std.err"],
+  if (useGeepack) {
+    fit <- geeglm(initiated ~ treat + factor(period), id = site, data = d, family = binomial,
+                  corstr = "exchangeable", control = geese.control(epsilon = 1e-10, maxit = 200))
+    g <- fit$geese
+    coefficients <- unname(coef(fit)); alpha <- unname(g$alpha); phi <- unname(g$gamma); mu <- fitted(fit)
+    converged <- g$error == 0; robustSummary <- summary(fit)$coefficients[2, "Std.err"]
+    # the closed-form solver must reproduce geepack before it is trusted on `large`
+    stopifnot(max(abs(own$coefficients - coefficients)) < 1e-8, abs(own$alpha - alpha) < 1e-8,
+              abs(own$phi - phi) < 1e-8, scaled(own$robust, g$vbeta) < 1e-8, scaled(own$naive, g$vbeta.naiv) < 1e-8)
+    source <- "geepack::geeglm"
+  } else {
+    coefficients <- own$coefficients; alpha <- own$alpha; phi <- own$phi; mu <- own$mu
+    converged <- own$converged; robustSummary <- sqrt(own$robust[2, 2])
+    source <- "closed-form exchangeable GEE in reference.R (geeglm is too slow here), checked against geeglm on the other datasets"
+  }
+  sw <- sandwiches(X, d$initiated, as.integer(d$site), mu, alpha, phi, generalRoot = useGeepack)
+  reference <- if (useGeepack) list(robust = g$vbeta, naive = g$vbeta.naiv) else own
+  stopifnot(scaled(sw$robust, reference$robust) < 1e-8, scaled(sw$naive, reference$naive) < 1e-8)
+  list(source = source, coefficients = I(coefficients), log_or = coefficients[2], alpha = alpha, scale = phi,
+       converged = converged, robust_se_summary = robustSummary,
        se = list(naive = se(sw$naive), robust = se(sw$robust), kc = se(sw$kc), md = se(sw$md)))
 }
 
@@ -165,7 +242,7 @@ survivalFits <- function(d) {
 results <- list()
 seconds <- list()
 for (name in names_) {
-  started <- proc.time()[["elapsed"]]
+  started <- proc.time()
   d <- read.csv(file.path(folder, paste0(name, ".csv")), stringsAsFactors = FALSE)
   stopifnot(all(d$condition %in% c("standard", "rapid")))
   d$treat <- as.integer(d$condition == "rapid")
@@ -178,10 +255,12 @@ for (name in names_) {
                   initiators = sum(!is.na(d$retention_days)),
                   retention_events = sum(d$retention_event, na.rm = TRUE)),
     glmm = list(nagq1 = glmmFit(cells, 1L), nagq10 = glmmFit(cells, 10L)),
-    gee = geeFit(d),
+    gee = geeFit(d, useGeepack = name != "large"),
     survival = survivalFits(d))
-  seconds[[name]] <- proc.time()[["elapsed"]] - started
-  cat(sprintf("%s: %d participants, %.1f s\n", name, nrow(d), seconds[[name]]))
+  used <- proc.time() - started
+  seconds[[name]] <- list(cpu = used[["user.self"]] + used[["sys.self"]], elapsed = used[["elapsed"]])
+  cat(sprintf("%s: %d participants, %.1f s CPU, %.1f s elapsed\n", name, nrow(d), seconds[[name]]$cpu,
+              seconds[[name]]$elapsed))
 }
 
 generator <- list(

@@ -30,7 +30,8 @@ struct DatasetReferenceJSON: @unchecked Sendable {
     func value(_ path: [String]) throws -> Any {
         var node: Any = object
         for key in path {
-            let dictionary = try #require(node as? [String: Any], "\(path.joined(separator: ".")): not an object at \(key)")
+            let dictionary = try #require(
+                node as? [String: Any], "\(path.joined(separator: ".")): not an object at \(key)")
             node = try #require(dictionary[key], "\(path.joined(separator: ".")): no key \(key)")
         }
         return node

@@ -20,12 +20,14 @@ struct HostileDataTests {
     static func expectHonest(_ fit: GLMMFit, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let numbers = fit.coefficients + fit.standardErrors + [fit.siteSD, fit.logLikelihood]
         if fit.converged {
-            #expect(numbers.allSatisfy { $0.isFinite }, "\(label): converged with a non-finite number", sourceLocation: sourceLocation)
+            let finite = numbers.allSatisfy { $0.isFinite }
+            #expect(finite, "\(label): converged with a non-finite number", sourceLocation: sourceLocation)
         } else {
             #expect(!fit.message.isEmpty, "\(label): a failed fit must say why", sourceLocation: sourceLocation)
         }
-        #expect(!fit.message.lowercased().contains("nan"), "\(label): message prints NaN: \(fit.message)",
-                sourceLocation: sourceLocation)
+        #expect(
+            !fit.message.lowercased().contains("nan"), "\(label): message prints NaN: \(fit.message)",
+            sourceLocation: sourceLocation)
     }
 
     /// A GEE fit is converged with finite estimates and SEs, or carries a non-converged status.
@@ -33,14 +35,16 @@ struct HostileDataTests {
         guard fit.converged else { return }
         let numbers = fit.coefficients + fit.standardErrors(.robust) + fit.standardErrors(.kauermannCarroll)
             + fit.standardErrors(.manclDeRouen) + [fit.alpha, fit.scale]
-        #expect(numbers.allSatisfy { $0.isFinite }, "\(label): converged GEE with a non-finite number", sourceLocation: sourceLocation)
+        let finite = numbers.allSatisfy { $0.isFinite }
+        #expect(finite, "\(label): converged GEE with a non-finite number", sourceLocation: sourceLocation)
     }
 
     /// A Cox fit is converged with finite estimates and SEs, or flagged `isConverged == false`.
     static func expectHonest(_ fit: CoxModel, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
         guard fit.isConverged else { return }
         let numbers = fit.coefficients + fit.standardErrors + (fit.robustStandardErrors ?? [])
-        #expect(numbers.allSatisfy { $0.isFinite }, "\(label): converged Cox with a non-finite number", sourceLocation: sourceLocation)
+        let finite = numbers.allSatisfy { $0.isFinite }
+        #expect(finite, "\(label): converged Cox with a non-finite number", sourceLocation: sourceLocation)
     }
 
     /// Runs every estimator on `data` (design from the periods present) and checks each is honest.
@@ -184,8 +188,11 @@ struct HostileDataTests {
             time: retention.retentionDays, event: retention.retentionEvent, covariates: retention.coxCovariates,
             cluster: retention.site)
         Self.expectHonest(cox, "Cox separation")
-        #expect(abs(cox.coefficients[0]) > 10 && cox.standardErrors[0] > 100, "β \(cox.coefficients[0]), SE \(cox.standardErrors[0])")
-        let test = LogRankTest(time: retention.retentionDays, event: retention.retentionEvent, group: retention.treated.map { Int($0) })
+        #expect(
+            abs(cox.coefficients[0]) > 10 && cox.standardErrors[0] > 100,
+            "β \(cox.coefficients[0]), SE \(cox.standardErrors[0])")
+        let test = LogRankTest(
+            time: retention.retentionDays, event: retention.retentionEvent, group: retention.treated.map { Int($0) })
         #expect(test.chiSquared.isFinite && test.pValue < 1e-10)
     }
 

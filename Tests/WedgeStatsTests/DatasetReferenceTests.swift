@@ -203,6 +203,7 @@ struct DatasetReferenceTests {
             time: retention.retentionDays, event: retention.retentionEvent, covariates: retention.coxCovariates,
             cluster: retention.site)
         #expect(fit.isConverged, "\(name)")
+        #expect(!fit.coefficientMayBeInfinite.contains(true), "\(name): coxph gave no 'may be infinite' warning")
         let coef = try ref.number("survival", "cox", "coef")
         #expect(abs(fit.coefficients[0] - coef) <= 1e-4, "\(name): log HR \(fit.coefficients[0]) vs \(coef)")
         let robust = try #require(fit.robustStandardErrors)

@@ -93,6 +93,11 @@ public struct RetentionAnalysis: Sendable {
         }
         let model = CoxModel(time: time, event: event, covariates: x, cluster: known.map(\.site))
         guard let coefficient = model.coefficientTable().first else { return }
+        if model.coefficientMayBeInfinite.first == true {
+            notes.append("No Cox hazard ratio: the condition coefficient may be infinite (a condition with no "
+                         + "dropouts, as coxph warns), so its SE means nothing.")
+            return
+        }
         cox = CoxSummary(condition: coefficient, count: model.count, events: model.eventCount,
                          converged: model.isConverged)
         if !model.isConverged { notes.append("The Cox model did not converge.") }

@@ -98,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WedgeCoreTests",
-            dependencies: ["WedgeCore", "WedgeTestSupport"],
+            dependencies: ["WedgeCore", "WedgeStats", "WedgeTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
@@ -114,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WedgeCLITests",
-            dependencies: ["WedgeCLI", "WedgeStore", "WedgeCore", "WedgeTestSupport"],
+            dependencies: ["WedgeCLI", "WedgeStore", "WedgeCore", "WedgeStats", "WedgeTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

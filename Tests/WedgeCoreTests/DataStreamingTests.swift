@@ -3,23 +3,12 @@
 import Foundation
 import Testing
 import WedgeCore
+import WedgeStats
 import WedgeTestSupport
 
 /// The chunked CSV reader against the in-memory parser, and the streamed participant file reader.
 @Suite("Streaming CSV and participant files")
 struct DataStreamingTests {
-    /// SplitMix64, so that the random documents are the same on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static func parseChunked(_ text: String, chunk: Int) -> Result<[CSVRecord], CSVParser.SyntaxError> {
         var reader = CSVChunkedReader()
         var records: [CSVRecord] = []
@@ -43,7 +32,7 @@ struct DataStreamingTests {
 
     @Test("the chunked reader gives exactly CSVParser's records and errors, whatever the chunk size")
     func equivalence() {
-        var rng = Generator(state: 20_240_501)
+        var rng = SeededGenerator(seed: 20_240_501)
         let alphabet: [String] = ["a", "b", "1", ",", ",", "\"", "\"\"", "\n", "\n", "\r\n", "\r", " ", "é", "\u{FEFF}"]
         for _ in 0..<3_000 {
             var text = Bool.random(using: &rng) ? "\u{FEFF}" : ""

@@ -16,7 +16,7 @@ struct NPWPCoverageTests {
     func coverage() throws {
         let theta = 0.1
         let schedule = (0..<3).map { s in (0..<4).map { $0 > s } }  // 3 sequences × 4 periods
-        var rng = SplitMix64(seed: 2024)
+        var rng = SeededGenerator(seed: 2024)
         var covered = 0, widths: [Double] = []
         for _ in 0..<24 {
             let observed = MultisetPermutations.random([0, 0, 1, 1, 2, 2], using: &rng)

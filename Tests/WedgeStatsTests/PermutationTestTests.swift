@@ -30,7 +30,7 @@ struct PermutationTestTests {
 
     @Test("a random multiset permutation is a permutation and covers the space uniformly")
     func randomPermutation() {
-        var rng = SplitMix64(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         var tally: [[Int]: Int] = [:]
         let draws = 12_000
         for _ in 0..<draws { tally[MultisetPermutations.random([0, 0, 1, 2], using: &rng), default: 0] += 1 }

@@ -58,7 +58,7 @@ struct PowerClosedFormTests {
     @Test(
         "identity holds for arbitrary 0/1 designs from a seeded generator", arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
     func randomBinaryIdentity(seed: UInt64) throws {
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         let clusters = Int.random(in: 3...10, using: &generator)
         let periods = Int.random(in: 3...8, using: &generator)
         let treatment = (0..<clusters).map { _ in

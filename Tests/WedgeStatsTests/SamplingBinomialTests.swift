@@ -12,7 +12,7 @@ struct SamplingBinomialTests {
         "Binomial has mean np and variance npq, by inversion, mirror and chunking",
         arguments: [(14, 0.36), (14, 0.63), (64, 0.5), (65, 0.02), (300, 0.9), (1000, 0.3)])
     func moments(trials: Int, p: Double) {
-        var g = SplitMix64(seed: 41)
+        var g = SeededGenerator(seed: 41)
         let sample = SamplingTests.moments { Double(Sampling.binomial(trials: trials, p: p, using: &g)) }
         let n = Double(trials), q = 1 - p
         let variance = n * p * q
@@ -24,7 +24,7 @@ struct SamplingBinomialTests {
 
     @Test("Binomial(10, 0.7) frequencies match the pmf")
     func pmf() {
-        var g = SplitMix64(seed: 13)
+        var g = SeededGenerator(seed: 13)
         let n = 10, p = 0.7
         var counts = [Int](repeating: 0, count: n + 1)
         for _ in 0..<SamplingTests.draws { counts[Sampling.binomial(trials: n, p: p, using: &g)] += 1 }
@@ -38,12 +38,12 @@ struct SamplingBinomialTests {
     @Test("one next() per chunk of at most 64 trials; none for the degenerate cases")
     func calls() {
         for (trials, expected) in [(1, 1), (64, 1), (65, 2), (128, 2), (129, 3), (1000, 16)] {
-            var g = CountingGenerator(base: SplitMix64(seed: 1))
+            var g = CountingGenerator(base: SeededGenerator(seed: 1))
             let k = Sampling.binomial(trials: trials, p: 0.4, using: &g)
             #expect(g.calls == expected, "trials \(trials)")
             #expect((0...trials).contains(k))
         }
-        var g = CountingGenerator(base: SplitMix64(seed: 1))
+        var g = CountingGenerator(base: SeededGenerator(seed: 1))
         #expect(Sampling.binomial(trials: 0, p: 0.5, using: &g) == 0)
         #expect(Sampling.binomial(trials: 9, p: 0, using: &g) == 0)
         #expect(Sampling.binomial(trials: 9, p: 1, using: &g) == 9)

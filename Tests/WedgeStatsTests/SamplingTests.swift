@@ -40,10 +40,10 @@ struct SamplingTests {
             sourceLocation: sourceLocation)
     }
 
-    @Test("the test generator is the published SplitMix64")
+    @Test("the test generator is the published SeededGenerator")
     func splitMixReference() {
         // First outputs for seed 0 from the reference C implementation (Vigna, splitmix64.c).
-        var g = SplitMix64(seed: 0)
+        var g = SeededGenerator(seed: 0)
         #expect(g.next() == 0xE220_A839_7B1D_CDAF)
         #expect(g.next() == 0x6E78_9E6A_A1B9_65F4)
     }
@@ -70,7 +70,7 @@ struct SamplingTests {
 
     @Test("continuous samplers have the right mean and variance")
     func continuousMoments() {
-        var g = SplitMix64(seed: 20_240_601)
+        var g = SeededGenerator(seed: 20_240_601)
         Self.expectMoments(
             Self.moments { Sampling.uniform(using: &g) },
             mean: 0.5, variance: 1.0 / 12, fourthCentral: 1.0 / 80, "uniform")
@@ -88,7 +88,7 @@ struct SamplingTests {
 
     @Test("Bernoulli frequency is p", arguments: [0.003, 0.3, 0.92])
     func bernoulli(p: Double) {
-        var g = SplitMix64(seed: 7)
+        var g = SeededGenerator(seed: 7)
         let sample = Self.moments { Sampling.bernoulli(p, using: &g) ? 1 : 0 }
         let q = 1 - p
         Self.expectMoments(
@@ -97,14 +97,14 @@ struct SamplingTests {
 
     @Test("Poisson has mean = variance = λ, by inversion and by chunking", arguments: [0.4, 3.7, 29.5, 31.0, 250.0])
     func poisson(mean: Double) {
-        var g = SplitMix64(seed: 99)
+        var g = SeededGenerator(seed: 99)
         let sample = Self.moments { Double(Sampling.poisson(mean: mean, using: &g)) }
         Self.expectMoments(sample, mean: mean, variance: mean, fourthCentral: mean + 3 * mean * mean, "poisson")
     }
 
     @Test("Poisson(3.7) frequencies match the pmf")
     func poissonPMF() {
-        var g = SplitMix64(seed: 5)
+        var g = SeededGenerator(seed: 5)
         let mean = 3.7
         var counts = [Int](repeating: 0, count: 12)
         for _ in 0..<Self.draws {
@@ -121,7 +121,7 @@ struct SamplingTests {
 
     @Test("integer(in:) is uniform over the range and never leaves it")
     func integerUniform() {
-        var g = SplitMix64(seed: 3)
+        var g = SeededGenerator(seed: 3)
         var counts = [Int](repeating: 0, count: 7)
         for _ in 0..<Self.draws {
             let k = Sampling.integer(in: -3...3, using: &g)
@@ -145,7 +145,7 @@ struct SamplingTests {
 
     @Test("documented next() call counts")
     func callCounts() {
-        var g = CountingGenerator(base: SplitMix64(seed: 1))
+        var g = CountingGenerator(base: SeededGenerator(seed: 1))
         _ = Sampling.uniform(using: &g)
         _ = Sampling.standardNormal(using: &g)
         _ = Sampling.bernoulli(2, using: &g)
@@ -161,7 +161,7 @@ struct SamplingTests {
     @Test("same seed gives the same stream; a different seed does not")
     func reproducibility() {
         func stream(seed: UInt64) -> [Double] {
-            var g = SplitMix64(seed: seed)
+            var g = SeededGenerator(seed: seed)
             return (0..<200).map { i in
                 switch i % 6 {
                 case 0: Sampling.uniform(using: &g)

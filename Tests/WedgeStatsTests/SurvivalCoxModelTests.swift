@@ -115,7 +115,7 @@ struct SurvivalCoxModelTests {
 
     @Test("20,000 participants fit quickly and keep the score at zero")
     func large() {
-        var rng = SplitMix64(seed: 97)
+        var rng = SeededGenerator(seed: 97)
         let n = 20_000
         var time: [Double] = []
         var event: [Bool] = []

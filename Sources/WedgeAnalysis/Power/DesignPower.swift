@@ -157,23 +157,12 @@ public struct DesignPower: Sendable, Equatable {
         -> Int?
     {
         guard target > 0, target < 1, maximumSize >= 1 else { return nil }
-        func reaches(_ m: Int) -> Bool {
+        return MonotoneSearch.smallest(upTo: maximumSize) { m in
             var a = assumptions
             a.clusterPeriodSize = m
             a.cellSizes = nil
             return analyticPower(a).power >= target
         }
-        var low = 0, high = 1
-        while !reaches(high) {
-            if high >= maximumSize { return nil }
-            low = high
-            high = min(2 * high, maximumSize)
-        }
-        while high - low > 1 {
-            let middle = low + (high - low) / 2
-            if reaches(middle) { high = middle } else { low = middle }
-        }
-        return high
     }
 
     /// Analytic power over ICC values × cluster-period sizes, ICC-major.

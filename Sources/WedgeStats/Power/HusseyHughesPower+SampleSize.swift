@@ -24,19 +24,7 @@ extension HusseyHughesPower {
         -> Int?
     {
         guard targetPower > 0, targetPower < 1, maximumSize >= 1 else { return nil }
-        func reaches(_ m: Int) -> Bool { compute(template.resized(to: m)).power >= targetPower }
-        var low = 0  // power(low) < target (m = 0 observes nothing)
-        var high = 1
-        while !reaches(high) {
-            if high >= maximumSize { return nil }
-            low = high
-            high = min(2 * high, maximumSize)
-        }
-        while high - low > 1 {
-            let middle = low + (high - low) / 2
-            if reaches(middle) { high = middle } else { low = middle }
-        }
-        return high
+        return MonotoneSearch.smallest(upTo: maximumSize) { compute(template.resized(to: $0)).power >= targetPower }
     }
 
     /// Power over a grid of ICC values × equal cluster-period sizes.

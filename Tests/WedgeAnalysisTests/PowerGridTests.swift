@@ -113,5 +113,16 @@ struct PowerGridTests {
         #expect(svg.components(separatedBy: "<polyline").count - 1 == 3)
         #expect(svg.contains("target 0.80") && svg.contains("ICC 0.05"))
         #expect(svg == PowerCurve.svg(design: Self.design, points: points, target: 0.8))
+        // Every point lies in the plot area (x 60–580 for m 5–40, y 40–340 for power 1–0), and each line
+        // rises with m (y decreases) because power does.
+        for line in svg.components(separatedBy: "<polyline points=\"").dropFirst() {
+            let pairs = line.prefix { $0 != "\"" }.split(separator: " ").map { $0.split(separator: ",").map { Double($0)! } }
+            #expect(pairs.count == 4)
+            #expect(pairs.first?[0] == 60 && pairs.last?[0] == 580)
+            #expect(pairs.allSatisfy { (40...340).contains($0[1]) })
+            #expect(zip(pairs, pairs.dropFirst()).allSatisfy { $0[1] >= $1[1] })
+        }
+        // The target line sits at y = 40 + (1 − 0.8)·300 = 100.
+        #expect(svg.contains("y1=\"100\" x2=\"580\" y2=\"100\" stroke=\"#B22222\""))
     }
 }

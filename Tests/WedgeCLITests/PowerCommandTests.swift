@@ -57,7 +57,7 @@ struct PowerCommandTests {
         #expect(simulation["power"] as? Double == simulated)
         #expect(simulation["trials"] as? Int == 30)
         for key in ["bias", "coverage", "nonconvergence_rate", "singular_rate", "monte_carlo_standard_error",
-                    "simulated_minus_analytic", "true_log_odds_ratio"] {
+                    "simulated_minus_analytic", "true_log_odds_ratio", "analytic_outside_interval"] {
             #expect(simulation[key] != nil, "simulation.\(key)")
         }
         let text = try CommandResult.wedge(Array(arguments.dropLast(2)))
@@ -89,6 +89,8 @@ struct PowerCommandTests {
         #expect(try String(contentsOfFile: svg, encoding: .utf8).hasPrefix("<svg"))
         let csv = try CommandResult.wedge(base + ["--format", "csv"])
         #expect(csv.stdout.split(separator: "\n").count == 4)
+        let latex = try CommandResult.wedge(base + ["--format", "latex"])
+        #expect(latex.status == 0 && latex.stdout.contains("\\begin{tabular}"), "\(latex.stdout)")
         let json = try Self.json(try CommandResult.wedge(base + ["--format", "json"]))
         #expect((json["points"] as? [Any])?.count == 6)
         // The SVG is not overwritten without --force.

@@ -2,6 +2,7 @@
 
 import Testing
 import WedgeCore
+import WedgeStats
 import WedgeTestSupport
 
 /// The vectors come from `docs/randomization.py`, an independent Python implementation of the specification.
@@ -64,7 +65,7 @@ struct RandomizationTests {
                                                     admissibleFraction: 0.2)
         let set = Randomizer.admissibleSet(proto, seed: "s")
         let scorer = ImbalanceScore(protocol: proto, covariates: ["expected_enrollment"])
-        let all = AllocationEnumerator.all(slots: proto.design.slots)
+        let all = MultisetPermutations.all(proto.design.slots)
         let admitted = Set(set.allocations)
         let worstAdmitted = set.allocations.map(scorer.score).max()!
         let bestRejected = all.filter { !admitted.contains($0) }.map(scorer.score).min()!
@@ -74,10 +75,10 @@ struct RandomizationTests {
 
     @Test("Allocation counts: N! / Π n_s!")
     func counts() {
-        #expect(AllocationEnumerator.count(slots: [0, 1, 2, 3, 4, 5]) == 720)
-        #expect(AllocationEnumerator.count(slots: [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]) == 7_484_400)
-        #expect(AllocationEnumerator.all(slots: [0, 0, 1, 2]).count == 12)
-        #expect(AllocationEnumerator.count(slots: Array(0..<30)) == nil)  // 30! overflows
+        #expect(MultisetPermutations.count([0, 1, 2, 3, 4, 5]) == 720)
+        #expect(MultisetPermutations.count([0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]) == 7_484_400)
+        #expect(MultisetPermutations.all([0, 0, 1, 2]).count == 12)
+        #expect(MultisetPermutations.count(Array(0..<30)) == nil)  // 30! overflows
     }
 
     @Test("uniform(below:) is unbiased over small ranges")

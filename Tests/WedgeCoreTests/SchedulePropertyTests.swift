@@ -47,7 +47,7 @@ struct SchedulePropertyTests {
     /// and with this fixed seed prefix it either always passes or always fails).
     @Test("Simple allocations are uniform over all 720 for ctn-0097")
     func uniformity() {
-        let all = AllocationEnumerator.all(slots: Self.ctn.design.slots)
+        let all = MultisetPermutations.all(Self.ctn.design.slots)
         let index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
         var counts = Array(repeating: 0, count: all.count)
         let draws = 36_000

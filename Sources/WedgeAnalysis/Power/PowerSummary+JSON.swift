@@ -49,7 +49,8 @@ extension PowerSummary {
             ("critical_value", .double(analytic.criticalValue)),
         ])))
         if let simulation, let settings = simulationSettings {
-            pairs.append(("simulation", Self.json(simulation, settings, difference: simulatedMinusAnalytic)))
+            pairs.append(("simulation", Self.json(
+                simulation, settings, difference: simulatedMinusAnalytic, outside: analyticOutsideSimulationInterval)))
         }
         if let solved {
             pairs.append(("solve", .object([
@@ -62,9 +63,9 @@ extension PowerSummary {
         return .object(pairs)
     }
 
-    static func json(_ s: SimulatedPowerResult, _ settings: PowerSimulationSettings, difference: Double?)
-        -> JSONValue
-    {
+    static func json(
+        _ s: SimulatedPowerResult, _ settings: PowerSimulationSettings, difference: Double?, outside: Bool?
+    ) -> JSONValue {
         .object([
             ("trials", .int(s.trials)), ("seed", .string(settings.seed)),
             ("method", .string(settings.method == .laplace ? "laplace" : "agq")),
@@ -86,6 +87,7 @@ extension PowerSummary {
             ("nonconverged", .int(s.nonconverged)), ("nonconvergence_rate", .double(s.nonconvergenceRate)),
             ("singular", .int(s.singular)), ("singular_rate", .double(s.singularRate)),
             ("simulated_minus_analytic", difference.map { .double($0) } ?? .null),
+            ("analytic_outside_interval", outside.map { .bool($0) } ?? .null),
         ])
     }
 }

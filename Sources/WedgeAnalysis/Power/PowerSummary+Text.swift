@@ -65,12 +65,15 @@ extension PowerSummary {
         lines.append(
             "  logit-scale cluster variance \(f(s.clusterVariance + s.clusterPeriodVariance, 4)) = \(formula) "
                 + "(\(settings.scale.rawValue) scale); the analytic ICC is on the risk scale, τ² = ICC·σ²/(1 − ICC)")
-        if let difference = simulatedMinusAnalytic {
+        if let difference = simulatedMinusAnalytic, let outside = analyticOutsideSimulationInterval {
             let ratio = s.monteCarloStandardError > 0 ? abs(difference) / s.monteCarloStandardError : .nan
+            let size = ratio.isFinite ? "\(f(ratio, 1)) MC SE" : "MC SE 0"
             lines.append(
-                "  Simulated − analytic power: \(Self.signed(difference, 3)) (\(f(ratio, 1)) MC SE)"
-                    + (ratio > 2 ? ": larger than Monte Carlo error. The analytic formula treats the variances as "
-                        + "known and works on the risk scale; with few clusters the GLMM Wald test differs." : ""))
+                "  Simulated − analytic power: \(Self.signed(difference, 3)) (\(size)"
+                    + (outside ? "; analytic outside the MC interval): larger than Monte Carlo error. The analytic formula treats the variances as "
+                        + "known and works on the risk scale; with few clusters the GLMM Wald test differs"
+                        + (settings.scale == .latent ? ", and the latent-scale ICC is a smaller logit variance than "
+                            + "the analytic one (--icc-scale linearized matches it)." : ".") : "; within the MC interval)"))
         }
         return lines
     }

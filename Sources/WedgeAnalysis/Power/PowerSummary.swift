@@ -66,6 +66,12 @@ public struct PowerSummary: Sendable {
     /// Simulated minus analytic power, or `nil` without a simulation.
     public var simulatedMinusAnalytic: Double? { simulation.map { $0.power.estimate - analytic.power } }
 
+    /// Whether the analytic power lies outside the simulated power's Monte Carlo interval (the difference is
+    /// larger than Monte Carlo error), or `nil` without a simulation.
+    public var analyticOutsideSimulationInterval: Bool? {
+        simulation.map { analytic.power < $0.power.lower || analytic.power > $0.power.upper }
+    }
+
     /// A short description of the correlation structure: `CAC 1`, `CAC 0.8` or `decay r 0.8`.
     var correlationText: String { PowerTables.correlationText(assumptions) }
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+internal import WedgeStats
+
 /// Assigns sites to design sequences, reproducibly from a seed.
 ///
 /// **Simple** (`wedge-hmac-sha256-fisher-yates/1`):
@@ -56,8 +58,8 @@ public enum Randomizer {
         let slots = `protocol`.design.slots
         let candidates: [[Int]]
         let source: AdmissibleSet.Source
-        if let count = AllocationEnumerator.count(slots: slots), count <= enumerationLimit {
-            candidates = AllocationEnumerator.all(slots: slots)
+        if let count = MultisetPermutations.count(slots), count <= enumerationLimit {
+            candidates = MultisetPermutations.all(slots)
             source = .enumerated
         } else {
             var stream = KeyedRandomStream(seed: seed, label: "candidates")

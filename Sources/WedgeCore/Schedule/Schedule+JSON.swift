@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 public import Foundation
+internal import WedgeStats
 
 extension Schedule {
     /// The schema identifier of ``jsonDocument(protocolDigest:)``; documented in `docs/schedule-json.md`.
@@ -39,7 +40,7 @@ extension Schedule {
                            ("fraction", .double(set.fraction)), ("cutoff_score", .double(set.cutoffScore)),
                            ("allocations_sha256", .string(Digest.sha256Hex(of: Data(Self.allocationsText(set).utf8))))]
         } else {
-            admissible += [("size", AllocationEnumerator.count(slots: proto.design.slots).map { .int($0) } ?? .null)]
+            admissible += [("size", MultisetPermutations.count(proto.design.slots).map { .int($0) } ?? .null)]
         }
         return .object([
             ("schema", .string(Self.jsonSchema)),

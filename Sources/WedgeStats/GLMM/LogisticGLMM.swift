@@ -55,8 +55,10 @@ public enum LogisticGLMM {
     /// let treatment = fit.wald(1)           // log OR, SE, z, p, 95% CI
     /// print(treatment.oddsRatio, fit.siteSD, fit.isSingular)
     /// ```
-    /// Never traps on bad data: invalid cells, an unsupported number of quadrature points or a
-    /// rank-deficient design give `converged == false` and an explanation in ``GLMMFit/message``.
+    /// Never traps on bad data: invalid cells, an outcome that a 0/1 design column predicts perfectly
+    /// (separation: no events at all, or a condition or period without events), an unsupported
+    /// number of quadrature points or a rank-deficient design give NaN estimates, `converged == false` and an
+    /// explanation in ``GLMMFit/message``.
     /// - Parameters:
     ///   - data: The cells (or individual 0/1 rows), clusters 0-based.
     ///   - method: Laplace (default) or adaptive Gauss–Hermite with 1–25 points.
@@ -65,7 +67,7 @@ public enum LogisticGLMM {
     public static func fit(
         _ data: BinomialCells, method: GLMMMethod = .laplace, options: GLMMOptions = GLMMOptions()
     ) -> GLMMFit {
-        if let problem = data.problem { return failed(data, method, problem) }
+        if let problem = data.problem ?? separation(data) { return failed(data, method, problem) }
         guard (1...25).contains(method.points) else {
             return failed(data, method, "adaptive Gauss–Hermite needs 1 to 25 points, got \(method.points)")
         }

@@ -8,9 +8,11 @@ extension HusseyHughesPower {
     /// decreases in the Loewner order), so the search doubles `m` until the target is met and then bisects
     /// on the integers: about `2·log₂ m` power evaluations.
     ///
-    /// Power does not tend to 1 as `m → ∞` when the cluster variance is positive: it levels off at the
-    /// power of the design with `σ²/m = 0` (Hemming et al. 2015, BMJ 350:h391). When the target is above
-    /// that plateau, or above the power at `maximumSize`, the result is `nil`.
+    /// Power need not tend to 1 as `m → ∞`: with a cluster × period effect (CAC < 1), decay, or a parallel
+    /// design (no within-cluster contrast), it levels off at the power of the design with `σ²/m = 0`
+    /// (Hemming et al. 2015, BMJ 350:h391). A stepped wedge with only a site effect (CAC = 1) estimates the
+    /// effect within sites, so its power tends to 1. When the target is above the plateau, or above the
+    /// power at `maximumSize`, the result is `nil`.
     ///
     /// - Parameters:
     ///   - targetPower: The power to reach, in (0, 1).

@@ -29,7 +29,7 @@
 /// Never throws. Observations with a NaN time are dropped. A singular information matrix (for
 /// example a constant covariate) or a fit that does not converge in `maxIterations` gives
 /// ``isConverged`` `false`; a singular matrix also gives NaN variances. Separation (an infinite
-/// `β̂`) shows as a huge coefficient and variance, as in R.
+/// `β̂`) shows as a huge coefficient and variance, as in R, and sets ``coefficientMayBeInfinite``.
 ///
 /// ```swift
 /// let x = Matrix(rapid.indices.map { [Double(rapid[$0]), age[$0]] })
@@ -64,6 +64,11 @@ public struct CoxModel: Sendable, Equatable {
     public let count: Int
     /// Events among them.
     public let eventCount: Int
+    /// Per coefficient, whether it may be infinite (separation), by coxph's test behind its warning
+    /// "coefficient may be infinite" (see ``mayBeInfinite(beta:variance:score:tolerance:)``). Such a fit
+    /// converges on the flat likelihood with a huge `β̂` and model SE, but its robust SE need not be large:
+    /// do not report a flagged coefficient as an estimate. Always `false` when the fit did not converge.
+    public let coefficientMayBeInfinite: [Bool]
 
     /// Fits the model.
     /// - Parameters:
@@ -95,6 +100,12 @@ public struct CoxModel: Sendable, Equatable {
         self.ties = ties
         count = likelihood.order.count
         eventCount = likelihood.event.filter { $0 }.count
+        coefficientMayBeInfinite =
+            fit.isConverged
+            ? Self.mayBeInfinite(
+                beta: fit.beta, variance: fit.variance, score: likelihood.evaluate(fit.beta).score,
+                tolerance: tolerance)
+            : Array(repeating: false, count: fit.beta.count)
         robustVariance = cluster.map { labels in
             likelihood.robustVariance(
                 beta: fit.beta, variance: fit.variance, cluster: likelihood.order.map { labels[$0] })

@@ -38,8 +38,8 @@ extension PowerCommand {
         switch format {
         case .text: print(summary.text, terminator: "")
         case .json: print(summary.jsonDocument.serialized(pretty: true), terminator: "")
-        case .csv: print(TableRenderer.render(PowerTables.comparison([summary]), as: .csv), terminator: "")
-        case .md: print(TableRenderer.render(PowerTables.comparison([summary]), as: .markdown), terminator: "")
+        case .csv, .md, .latex:
+            print(TableRenderer.render(PowerTables.comparison([summary]), as: format.tableFormat), terminator: "")
         }
     }
 
@@ -52,18 +52,14 @@ extension PowerCommand {
         case .text:
             let table = PowerTables.comparison(summaries)
             print(TableRenderer.render(table, as: .text), terminator: "")
-            let different = summaries.filter { s in
-                guard let d = s.simulatedMinusAnalytic, let sim = s.simulation else { return false }
-                return abs(d) > 2 * sim.monteCarloStandardError
-            }
-            for s in different {
+            for s in summaries where s.analyticOutsideSimulationInterval == true {
                 let d = s.simulatedMinusAnalytic!
                 print("\(s.design.studyID): simulated − analytic power = \(d > 0 ? "+" : "")"
-                    + NumberFormat.fixed(d, 3) + ", more than twice the Monte Carlo SE.")
+                    + NumberFormat.fixed(d, 3) + ": the analytic power lies outside the Monte Carlo interval.")
             }
         case .json: print(PowerTables.comparisonJSON(summaries).serialized(pretty: true), terminator: "")
-        case .csv: print(TableRenderer.render(PowerTables.comparison(summaries), as: .csv), terminator: "")
-        case .md: print(TableRenderer.render(PowerTables.comparison(summaries), as: .markdown), terminator: "")
+        case .csv, .md, .latex:
+            print(TableRenderer.render(PowerTables.comparison(summaries), as: format.tableFormat), terminator: "")
         }
     }
 
@@ -74,10 +70,9 @@ extension PowerCommand {
         let iccs = try icc.map { [$0] } ?? tau.map { _ in [base.icc] } ?? doubles(iccValues, "--icc-values") { _ in true }
         let points = design.grid(iccs: iccs, sizes: try sizes(nValues), assumptions: base)
         switch format {
-        case .text, .csv, .md:
+        case .text, .csv, .md, .latex:
             let table = PowerTables.grid(design: design, points: points, assumptions: base)
-            let tableFormat: TableFormat = format == .csv ? .csv : format == .md ? .markdown : .text
-            print(TableRenderer.render(table, as: tableFormat), terminator: "")
+            print(TableRenderer.render(table, as: format.tableFormat), terminator: "")
         case .json:
             print(PowerTables.gridJSON(design: design, points: points, assumptions: base).serialized(pretty: true),
                   terminator: "")

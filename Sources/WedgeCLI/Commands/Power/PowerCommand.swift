@@ -75,7 +75,7 @@ struct PowerCommand: ParsableCommand {
     @Option(help: "Worker threads for the simulation (default: all cores). Results never depend on it.")
     var threads: Int?
 
-    @Option(help: "Output format: text, json, csv or md.")
+    @Option(help: "Output format: text, json, csv, md or latex.")
     var format: PowerFormat = .text
 
     @Flag(help: "Tabulate power over --icc-values × --n-values.")
@@ -120,5 +120,15 @@ struct PowerCommand: ParsableCommand {
 
 /// The output formats of `wedge power`.
 enum PowerFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv, md
+    case text, json, csv, md, latex
+
+    /// The table format for the tabular outputs (`json` has its own documents).
+    var tableFormat: TableFormat {
+        switch self {
+        case .text, .json: return .text
+        case .csv: return .csv
+        case .md: return .markdown
+        case .latex: return .latex
+        }
+    }
 }

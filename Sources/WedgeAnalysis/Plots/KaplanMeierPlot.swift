@@ -39,7 +39,8 @@ public enum KaplanMeierPlot {
         let ticks = stride(from: 0.0, through: maxTime + 1e-9, by: tickStep).map { $0 }
         let frame = PlotFrame(left: 150, top: 44, width: 460, height: 240)
         let tableTop = frame.bottom + 78
-        let height = tableTop + 18 * Double(curves.count) + 24
+        let emptyCount = curves.filter { $0.estimate.count == 0 }.count
+        let height = tableTop + 18 * Double(curves.count) + (emptyCount > 0 ? 44 : 24)
         var svg = SVGDocument(width: Int(frame.right + 40), height: Int(height))
         svg.text(title, x: 10, y: 20, size: 14, weight: "bold")
         frame.drawPercentAxis(&svg, label: valueLabel)
@@ -82,8 +83,8 @@ public enum KaplanMeierPlot {
             }
         }
         if !emptyLabels.isEmpty {
-            svg.text("No participants at risk: " + emptyLabels.joined(separator: ", ") + ".", x: frame.left,
-                     y: frame.top + 16, size: 11, fill: "#555555")
+            svg.text("No participants at risk: " + emptyLabels.joined(separator: ", ") + ".", x: 10,
+                     y: tableTop + 16 + 18 * Double(curves.count) + 8, size: 11, fill: "#555555")
         }
         return svg.render(title: title)
     }

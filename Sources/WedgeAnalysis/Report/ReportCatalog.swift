@@ -19,7 +19,7 @@ public enum ReportCatalog {
     }
 
     static let tables: [TableEntry] = [
-        TableEntry(id: "consort", summary: "participant flow by condition, non-initiation by reason") {
+        TableEntry(id: "consort", summary: "participant flow by condition; non-initiation reasons") {
             ConsortTables.flow($0.data)
         },
         TableEntry(id: "sequences", summary: "sites and participants by sequence and period") {
@@ -28,16 +28,16 @@ public enum ReportCatalog {
         TableEntry(id: "enrollment", summary: "enrollment by site × period, marked by condition") {
             EnrollmentTables.bySitePeriod($0.data.snapshot)
         },
-        TableEntry(id: "baseline", summary: "Table 1: baseline characteristics, missing counts, SMDs") {
+        TableEntry(id: "baseline", summary: "Table 1: baseline characteristics with SMDs") {
             BaselineTable.table($0.data)
         },
-        TableEntry(id: "primary", summary: "initiation by condition; crude, GLMM, GEE and permutation estimates") {
+        TableEntry(id: "primary", summary: "initiation: crude, GLMM, GEE, permutation") {
             PrimaryOutcomeTable.table($0.primary)
         },
-        TableEntry(id: "secondary-injections", summary: "second and third injection (both denominators), days to first") {
+        TableEntry(id: "secondary-injections", summary: "second and third injection; days to first") {
             AnalysisTables.laterInjections($0.retention)
         },
-        TableEntry(id: "secondary-retention", summary: "retention: Kaplan–Meier at 30 and 60 days, median, log-rank, Cox") {
+        TableEntry(id: "secondary-retention", summary: "retention: KM at 30/60 days, median, Cox") {
             AnalysisTables.retention($0.retention)
         },
         TableEntry(id: "initiation-site", summary: "initiation by site and condition") {
@@ -46,7 +46,7 @@ public enum ReportCatalog {
         TableEntry(id: "initiation-period", summary: "initiation by period and condition") {
             InitiationTables.byPeriod($0.data)
         },
-        TableEntry(id: "safety", summary: "adverse and serious adverse events by condition") {
+        TableEntry(id: "safety", summary: "adverse and serious adverse events") {
             SafetyTable.table($0.data)
         },
     ]
@@ -69,9 +69,11 @@ public enum ReportCatalog {
     /// The ids of every table, in report order: what `wedge report TABLE` accepts.
     public static var tableIDs: [String] { tables.map(\.id) }
 
-    /// One line per table, `id: summary`, for help text.
+    /// One line per table, the id padded to a column, then the summary: for help text.
     public static var tableList: String {
-        tables.map { "\($0.id): \($0.summary)" }.joined(separator: "\n")
+        let width = (tables.map(\.id.count).max() ?? 0) + 2
+        return tables.map { "  " + $0.id + String(repeating: " ", count: width - $0.id.count) + $0.summary }
+            .joined(separator: "\n")
     }
 
     /// Makes one table of `snapshot`, computing only what that table needs.

@@ -104,8 +104,12 @@ struct ReportCommand: RecorderCommand {
         } catch {
             throw CLIError("Cannot create the folder '\(folder)': \(error.localizedDescription).")
         }
-        for file in files {
-            try OutputFile.write(file.contents, to: (folder as NSString).appendingPathComponent(file.name), force: force)
+        let paths = files.map { (folder as NSString).appendingPathComponent($0.name) }
+        if !force, let existing = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+            throw CLIError("'\(existing)' already exists. Choose another folder, or pass --force to replace the files.")
+        }
+        for (file, path) in zip(files, paths) {
+            try OutputFile.write(file.contents, to: path, force: force)
         }
         return "Wrote \(files.count) CSV files to \(folder): " + files.map(\.name).joined(separator: ", ") + ".\n"
     }

@@ -110,6 +110,7 @@ let package = Package(
         .testTarget(
             name: "WedgeAnalysisTests",
             dependencies: ["WedgeAnalysis", "WedgeCore", "WedgeTestSupport"],
+            exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

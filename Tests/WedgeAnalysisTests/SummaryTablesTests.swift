@@ -29,7 +29,8 @@ struct SummaryTablesTests {
 
     @Test("Initiation counts match a direct count of the data")
     func initiation() {
-        let table = OutcomeTables.initiationByCondition(Self.snapshot)
+        let table = AnalysisTables.initiation(PrimaryAnalysis.run(AnalysisDataset(snapshot: Self.snapshot),
+                                                                  options: .init(permutationStatistic: nil)))
         for (row, id) in zip(table.rows, ["standard", "rapid"]) {
             let group = Self.snapshot.enrollments.filter { $0.conditionID == id }
             let initiated = group.filter { $0.record.outcome.firstInjectionDate != nil }.count
@@ -40,10 +41,11 @@ struct SummaryTablesTests {
 
     @Test("Renderers: text is aligned, Markdown has a header rule, CSV round-trips")
     func renderers() throws {
-        let table = OutcomeTables.initiationByCondition(Self.snapshot)
+        let table = AnalysisTables.initiation(PrimaryAnalysis.run(AnalysisDataset(snapshot: Self.snapshot),
+                                                                  options: .init(permutationStatistic: nil)))
         let text = TableRenderer.render(table, as: .text)
         let lines = text.split(separator: "\n")
-        #expect(lines[0] == "Initiation (first XR-naltrexone injection) by condition")
+        #expect(lines[0] == "Initiation by condition (primary analysis set)")
         #expect(lines[1].allSatisfy { $0 == "─" })
         let md = TableRenderer.render(table, as: .markdown)
         #expect(md.contains("| :--- | ---: | ---: | ---: |"))

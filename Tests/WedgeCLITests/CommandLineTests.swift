@@ -14,7 +14,8 @@ struct CommandLineTests {
         let result = try CommandResult.wedge(["demo", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
         for heading in ["Randomized schedule: ctn-0097, seed swift-129", "Crossover calendar", "Enrollment by site and period",
-                        "Initiation (first XR-naltrexone injection) by condition", "Initiation: crude comparisons"] {
+                        "Primary outcome: initiation (first XR-naltrexone injection)", "Baseline characteristics by condition",
+                        "Participant flow (CONSORT) by condition"] {
             #expect(result.stdout.contains(heading), "missing \(heading)")
         }
         #expect(result.stdout.contains("Imported 410 participants"))

@@ -39,14 +39,14 @@ public struct AnalysisDataset: Sendable {
 
     /// The primary analysis set of a snapshot: participants counted in the primary analysis (transition
     /// admissions excluded when the protocol says so), with the schedule's admissible set for the permutation
-    /// test.
-    public init(snapshot: StudySnapshot) {
+    /// test. Pass `rows` when ``WedgeCore/AnalysisExport/rows(_:)`` of the snapshot is already at hand.
+    public init(snapshot: StudySnapshot, rows: [AnalysisRow]? = nil) {
         let proto = snapshot.protocol
         let control = proto.control
         let intervention = proto.conditions.first { !$0.isControl } ?? control
         let siteIDs = proto.sites.map(\.id)
         let index = Dictionary(uniqueKeysWithValues: siteIDs.enumerated().map { ($1, $0) })
-        let participants = AnalysisExport.rows(snapshot).compactMap { row -> AnalysisParticipant? in
+        let participants = (rows ?? AnalysisExport.rows(snapshot)).compactMap { row -> AnalysisParticipant? in
             guard row.isInPrimary, let site = index[row.site] else { return nil }
             return AnalysisParticipant(
                 site: site, period: row.period, treated: row.condition != control.id, initiated: row.initiated,

@@ -57,7 +57,8 @@ public enum AnalysisTables {
                          p.statistic == .glmm ? NumberFormat.fixed(exp(p.observed), 2) : NumberFormat.fixed(100 * p.observed, 1),
                          ci, NumberFormat.pValue(p.pValue)])
         }
-        var notes = ["GLMM: logit P(initiated) = condition + period + site random intercept."]
+        var notes: [String] = []
+        if r.glmm != nil { notes.append("GLMM: logit P(initiated) = condition + period + site random intercept.") }
         if let g = r.gee {
             notes.append("GEE: exchangeable working correlation \(NumberFormat.fixed(g.workingCorrelation, 3)); "
                          + "t reference with \(NumberFormat.fixed(g.degreesOfFreedom, 0)) df (\(g.degreesOfFreedomRule)).")
@@ -90,7 +91,7 @@ public enum AnalysisTables {
         return ReportTable(
             id: "secondary-injections", title: "Later injections and time to the first",
             columns: ["Outcome", "Condition", "Among all, n (%)", "Among initiators, n (%)"],
-            rows: rows, notes: ["Injections count only inside the protocol's windows. Days from admission."])
+            alignments: [.left, .left, .right, .right], rows: rows, notes: ["Injections count only inside the protocol's windows. Days from admission."])
     }
 
     /// Kaplan–Meier retention at the report days, the median, log-rank and Cox.
@@ -104,7 +105,7 @@ public enum AnalysisTables {
                              point.map { NumberFormat.percentInterval($0.lower, $0.upper) } ?? "–"])
             }
             rows.append(["Median days retained (95% CI)", s.label,
-                         s.median.estimate.isNaN ? "not reached" : NumberFormat.fixed(s.median.estimate, 0),
+                         s.curve.count == 0 ? "–" : s.median.estimate.isNaN ? "not reached" : NumberFormat.fixed(s.median.estimate, 0),
                          NumberFormat.interval(s.median.lower, s.median.upper, digits: 0)])
         }
         if let lr = r.logRank {
@@ -118,7 +119,7 @@ public enum AnalysisTables {
         }
         return ReportTable(
             id: "secondary-retention", title: "Retention in treatment among initiators (days from induction start)",
-            columns: ["Measure", "Condition", "Estimate", "95% CI"], rows: rows,
+            columns: ["Measure", "Condition", "Estimate", "95% CI"], alignments: [.left, .left, .right, .right], rows: rows,
             notes: ["Kaplan–Meier with Greenwood log intervals; median: Brookmeyer–Crowley; – where not reached. "
                     + "Cox: Efron ties, condition + period, robust SE by site."])
     }

@@ -12,7 +12,7 @@ final class ReportContext {
     init(_ data: ReportData) { self.data = data }
 
     /// The primary analysis set as plain arrays.
-    lazy var dataset = AnalysisDataset(snapshot: data.snapshot)
+    lazy var dataset = AnalysisDataset(snapshot: data.snapshot, rows: data.rows)
 
     /// Crude comparisons, the GLMM, the GEE and the permutation test of initiation.
     lazy var primary = PrimaryAnalysis.run(dataset)

@@ -66,21 +66,21 @@ struct DemoCommand: ParsableCommand {
         print(temporary ? "The database is temporary; pass --db FILE to keep it." : "The database is at \(path).")
 
         section("4. Summary tables")
-        let snapshot = try store.fetchSnapshot(dataLockDate: Clock.today())
-        for table in [EnrollmentTables.bySitePeriod(snapshot), OutcomeTables.initiationByCondition(snapshot),
-                      OutcomeTables.initiationComparison(snapshot)] {
-            print(TableRenderer.render(table, as: .text))
+        let snapshot = try store.fetchSnapshot(dataLockDate: CivilDate(iso: SampleStudy.dataLockDate)!)
+        for id in ["consort", "enrollment", "baseline"] {
+            print(TableRenderer.render(try ReportCatalog.table(id, of: snapshot), as: .text))
         }
 
         section("5. Analysis")
         let data = AnalysisDataset(snapshot: snapshot)
         let primary = PrimaryAnalysis.run(data)
         let retention = RetentionAnalysis.run(data)
-        for table in [AnalysisTables.effects(primary), AnalysisTables.laterInjections(retention),
+        for table in [PrimaryOutcomeTable.table(primary), AnalysisTables.laterInjections(retention),
                       AnalysisTables.retention(retention)] {
             print(TableRenderer.render(table, as: .text))
         }
-        print("`wedge analyze --db FILE --format json` gives every estimate; `wedge report` the full report.")
+        print("Next: `wedge analyze --db FILE --format json` for every estimate, and "
+              + "`wedge report --db FILE --format html --out report.html` for the whole report.")
         print("Synthetic data (SampleData/README.md): the numbers illustrate Wedge, not the trial's results.")
     }
 

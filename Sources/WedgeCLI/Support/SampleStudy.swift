@@ -15,6 +15,9 @@ enum SampleStudy {
     static let parametersPath = "SampleData/ctn-0097.simulation.toml"
     /// The seed of the sample data (see SampleData/README.md).
     static let seed = "swift-129"
+    /// The demo's data-lock date: after the last date in the sample data (2022-09-15), fixed so that the
+    /// demo prints the same tables on every day it is run.
+    static let dataLockDate = "2023-01-01"
 
     /// The package root: the current directory or the nearest parent that holds `protocolPath`.
     static func packageRoot() -> String? {

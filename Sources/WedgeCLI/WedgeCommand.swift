@@ -18,6 +18,7 @@ public struct WedgeCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, CheckCommand.self, ScheduleCommand.self, SimulateCommand.self, InitCommand.self,
             ImportCommand.self,
+            AnalyzeCommand.self,
             EnrollCommand.self, RecordCommand.self, AdverseEventCommand.self, CorrectCommand.self, DeleteCommand.self, AuditCommand.self, ExportCommand.self, StatusCommand.self,
         ]
     )

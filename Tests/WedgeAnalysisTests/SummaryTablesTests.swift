@@ -9,15 +9,7 @@ import WedgeTestSupport
 @Suite("Summary tables")
 struct SummaryTablesTests {
     /// The sample study, enrolled without a database: the same path the store takes, minus SQL.
-    static let snapshot: StudySnapshot = {
-        let loaded = try! ProtocolLoader.load(path: TestPaths.path("Protocols/ctn-0097.toml"))
-        let schedule = Randomizer.randomize(loaded.protocol, seed: "swift-129")
-        let text = try! TestPaths.text("SampleData/ctn-0097-participants.csv")
-        let rows = try! ParticipantImport.validate(text, file: "sample.csv", schedule: schedule,
-                                                   today: CivilDate(iso: "2026-01-01")!)
-        return StudySnapshot(loadedProtocol: loaded, schedule: schedule, enrollments: rows.map(\.enrollment),
-                             dataLockDate: CivilDate(iso: "2026-01-01")!)
-    }()
+    static let snapshot = SampleSnapshot.value
 
     @Test("Enrollment cells add up, and each cell carries the scheduled condition")
     func enrollment() throws {

@@ -29,8 +29,8 @@ struct DataExportTests {
             secondInjectionDate: Self.d("2021-05-06"), thirdInjectionDate: Self.d("2021-05-16"), dropoutDate: Self.d("2021-05-20")))
         let row = AnalysisExport.row(for: e, in: snapshot)
         #expect(row.initiated && row.secondInjection == true && row.thirdInjection == false)  // third 10 days after second
-        #expect(row.daysToFirstInjection == 6)
-        #expect(row.retentionDays == 42 && row.retentionEvent == true)
+        #expect(row.daysToFirstInjection == 7)  // admission 04-01 to first injection 04-08
+        #expect(row.retentionDays == 48 && row.retentionEvent == true)  // induction 04-02 to dropout 05-20
         #expect(row.period == 1)
     }
 
@@ -40,7 +40,7 @@ struct DataExportTests {
             inductionStartDate: Self.d("2021-04-02"), firstInjectionDate: Self.d("2021-04-08"),
             lastContactDate: Self.d("2021-09-01"), dropoutDate: Self.d("2021-10-01")))
         let row = AnalysisExport.row(for: e, in: snapshot)
-        #expect(row.retentionEvent == false && row.retentionDays == 60 - 6)
+        #expect(row.retentionEvent == false && row.retentionDays == 60)  // follow-up ends 60 days after induction
         #expect(row.secondInjection == false)
         let (none, n) = try Self.snapshot(InductionOutcome(notInitiatedReason: "medical"))
         let empty = AnalysisExport.row(for: n, in: none)

@@ -21,9 +21,11 @@ public enum NumberFormat {
         interval(100 * lower, 100 * upper, digits: 1)
     }
 
-    /// An interval with an en dash: `"2.12–6.10"`.
+    /// An interval with an en dash: `"2.12–6.10"`. Both limits undefined give `"–"`; one undefined limit is
+    /// written `"NR"` (not reached, as for a median survival time whose band never crosses ½).
     public static func interval(_ lower: Double, _ upper: Double, digits: Int = 2) -> String {
-        fixed(lower, digits) + "–" + fixed(upper, digits)
+        if lower.isNaN && upper.isNaN { return "–" }
+        return (lower.isNaN ? "NR" : fixed(lower, digits)) + "–" + (upper.isNaN ? "NR" : fixed(upper, digits))
     }
 
     /// A p-value: `"< 0.001"` below 0.001, else three decimals.

@@ -71,6 +71,16 @@ struct DemoCommand: ParsableCommand {
                       OutcomeTables.initiationComparison(snapshot)] {
             print(TableRenderer.render(table, as: .text))
         }
+
+        section("5. Analysis")
+        let data = AnalysisDataset(snapshot: snapshot)
+        let primary = PrimaryAnalysis.run(data)
+        let retention = RetentionAnalysis.run(data)
+        for table in [AnalysisTables.effects(primary), AnalysisTables.laterInjections(retention),
+                      AnalysisTables.retention(retention)] {
+            print(TableRenderer.render(table, as: .text))
+        }
+        print("`wedge analyze --db FILE --format json` gives every estimate; `wedge report` the full report.")
         print("Synthetic data (SampleData/README.md): the numbers illustrate Wedge, not the trial's results.")
     }
 

@@ -34,12 +34,15 @@ public enum AnalysisExport {
     ///   (inclusive), 0 when it falls outside, is absent once the window has closed by the data-lock date, or
     ///   the participant dropped out, or there was no first injection; empty while the window is still open.
     /// - `third_injection`: the same after a *counted* second injection; 0 when the second did not count.
-    /// - `days_to_first_injection`: first injection − induction start, in days; empty when either is unknown.
-    /// - `retention_days`/`retention_event`: only for participants with a first injection. Origin: the first
-    ///   injection. Follow-up ends `retention_follow_up_days` after induction start (admission when induction
-    ///   start is unknown). A dropout on or before that end is an event (1) at the dropout date; otherwise the
-    ///   time is censored (0) at the earlier of that end and the last date the participant was observed (last
-    ///   contact, or the latest recorded date). Negative times are set to 0.
+    /// - `days_to_first_injection`: first injection − admission, in days (the outcome the issue defines: time from
+    ///   admission, so that the rapid and standard procedures are compared from the same origin); empty without
+    ///   a first injection.
+    /// - `retention_days`/`retention_event`: only for participants with a first injection. Origin: induction
+    ///   start (admission when induction start is unknown), so that retention "through 2 months after
+    ///   induction" is read at day `retention_follow_up_days`. Follow-up ends `retention_follow_up_days` after
+    ///   the origin. A dropout on or before that end is an event (1) at the dropout date; otherwise the time is
+    ///   censored (0) at the earlier of that end and the last date the participant was observed (last contact,
+    ///   or the latest recorded date). Negative times are set to 0.
     public static func row(for enrollment: Enrollment, in snapshot: StudySnapshot) -> AnalysisRow {
         let defs = snapshot.protocol.outcomes
         let record = enrollment.record
@@ -59,16 +62,17 @@ public enum AnalysisExport {
         case .none: nil
         }
         var days: Int?
-        if let start = o.inductionStartDate, let first = o.firstInjectionDate { days = start.days(to: first) }
+        if let first = o.firstInjectionDate { days = record.admissionDate.days(to: first) }
         var retention: (Int, Bool)?
         if let first = o.firstInjectionDate {
-            let end = (o.inductionStartDate ?? record.admissionDate).adding(days: defs.retentionFollowUpDays)
+            let origin = o.inductionStartDate ?? record.admissionDate
+            let end = origin.adding(days: defs.retentionFollowUpDays)
             if let dropout = o.dropoutDate, dropout <= end {
-                retention = (max(0, first.days(to: dropout)), true)
+                retention = (max(0, origin.days(to: dropout)), true)
             } else {
                 let observed = [o.lastContactDate, o.dropoutDate, o.firstInjectionDate, o.secondInjectionDate,
                                 o.thirdInjectionDate, o.dischargeDate].compactMap { $0 }.max() ?? first
-                retention = (max(0, first.days(to: min(end, observed))), false)
+                retention = (max(0, origin.days(to: min(end, observed))), false)
             }
         }
         return AnalysisRow(

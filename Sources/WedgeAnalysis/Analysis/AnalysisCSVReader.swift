@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+
+internal import Foundation
+internal import WedgeCore
+
+/// Reads the rows of an analysis CSV into an ``AnalysisDataset``; see ``AnalysisDataset/read(csv:columns:control:)``.
+struct AnalysisCSVReader {
+    let path: String
+    let header: CSVRecord
+    let columns: AnalysisColumns
+    let control: String
+    private var index: [String: Int] = [:]
+    private var siteIDs: [String] = []
+    private var siteIndex: [String: Int] = [:]
+    private var intervention: String?
+    private var participants: [AnalysisParticipant] = []
+    private var exposure: [Int: [Int: (Int, Int)]] = [:]
+
+    init(path: String, header: CSVRecord, columns: AnalysisColumns, control: String) {
+        self.path = path
+        self.header = header
+        self.columns = columns
+        self.control = control
+        for (k, name) in header.fields.enumerated() where index[name] == nil {
+            index[name.trimmingCharacters(in: .whitespaces)] = k
+        }
+    }
+
+    func checkHeader() throws {
+        for (field, name) in columns.required where index[name] == nil {
+            throw AnalysisCSVError(
+                path: path, line: header.line,
+                problem: "the required column '\(name)' (\(field)) is missing. The header has "
+                    + "\(header.fields.joined(separator: ", ")). Rename the column, or name it with --\(field.replacingOccurrences(of: "_", with: "-"))-column.")
+        }
+    }
+
+    var missingColumns: Set<String> {
+        Set(columns.optional.filter { index[$0.1] == nil }.map(\.0))
+    }
+
+    private func cell(_ record: CSVRecord, _ name: String) -> String? {
+        guard let k = index[name], k < record.fields.count else { return nil }
+        let value = record.fields[k].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
+
+    private func fail(_ record: CSVRecord, _ name: String, _ value: String, _ expected: String) -> AnalysisCSVError {
+        AnalysisCSVError(
+            path: path, line: record.line,
+            problem: "column '\(name)' has a value shaped '\(ValueShape.of(value))'; expected \(expected). "
+                + "Correct the cell (a blank cell means not applicable where the column is optional).")
+    }
+
+    private func bool(_ record: CSVRecord, _ name: String) throws -> Bool? {
+        guard let value = cell(record, name) else { return nil }
+        switch value.lowercased() {
+        case "1", "true": return true
+        case "0", "false": return false
+        default: throw fail(record, name, value, "1 or 0 (or true/false)")
+        }
+    }
+
+    private func count(_ record: CSVRecord, _ name: String) throws -> Int? {
+        guard let value = cell(record, name) else { return nil }
+        guard let n = Int(value), n >= 0 else { throw fail(record, name, value, "a whole number of days, 0 or more") }
+        return n
+    }
+
+    mutating func add(_ record: CSVRecord) throws {
+        if try bool(record, columns.inPrimary) == false { return }
+        guard let site = cell(record, columns.site) else {
+            throw AnalysisCSVError(path: path, line: record.line, problem: "column '\(columns.site)' is blank; every row needs a site.")
+        }
+        guard let periodText = cell(record, columns.period) else {
+            throw AnalysisCSVError(path: path, line: record.line, problem: "column '\(columns.period)' is blank; every row needs a period.")
+        }
+        guard let period = Int(periodText), period >= 1, period <= 10_000 else {
+            throw fail(record, columns.period, periodText, "a period number 1, 2, …")
+        }
+        guard let condition = cell(record, columns.condition) else {
+            throw AnalysisCSVError(path: path, line: record.line, problem: "column '\(columns.condition)' is blank; every row needs a condition.")
+        }
+        if condition != control {
+            if let intervention, intervention != condition {
+                throw AnalysisCSVError(
+                    path: path, line: record.line,
+                    problem: "a third condition '\(condition)' (after '\(control)' and '\(intervention)'); the analysis "
+                        + "compares the control (--control, here '\(control)') with one intervention. Filter the file first.")
+            }
+            intervention = condition
+        }
+        guard let initiated = try bool(record, columns.initiated) else {
+            throw AnalysisCSVError(path: path, line: record.line, problem: "column '\(columns.initiated)' is blank; the primary outcome is required (1 or 0).")
+        }
+        let k: Int
+        if let existing = siteIndex[site] { k = existing } else {
+            k = siteIDs.count
+            siteIndex[site] = k
+            siteIDs.append(site)
+        }
+        let treated = condition != control
+        let (t, n) = exposure[k, default: [:]][period] ?? (0, 0)
+        exposure[k, default: [:]][period] = (t + (treated ? 1 : 0), n + 1)
+        participants.append(AnalysisParticipant(
+            site: k, period: period, treated: treated, initiated: initiated,
+            secondInjection: try bool(record, columns.secondInjection), thirdInjection: try bool(record, columns.thirdInjection),
+            daysToFirstInjection: try count(record, columns.daysToFirstInjection),
+            retentionDays: try count(record, columns.retentionDays), retentionEvent: try bool(record, columns.retentionEvent)))
+    }
+
+    func dataset() throws -> AnalysisDataset {
+        guard !participants.isEmpty else {
+            throw AnalysisCSVError(path: path, line: 0, problem: "the file has a header but no rows to analyse.")
+        }
+        let periodCount = participants.map(\.period).max() ?? 0
+        var patterns: [[Int]] = []
+        var observed: [Int] = []
+        for site in siteIDs.indices {
+            let cells = exposure[site] ?? [:]
+            var pattern = [Int?](repeating: nil, count: periodCount)
+            for (period, (t, n)) in cells { pattern[period - 1] = 2 * t >= n ? 1 : 0 }
+            var filled = pattern
+            var last = pattern.compactMap { $0 }.first ?? 0
+            for j in filled.indices { if let v = filled[j] { last = v } else { filled[j] = last } }
+            let sequence = filled.map { $0! }
+            if let existing = patterns.firstIndex(of: sequence) { observed.append(existing) } else {
+                observed.append(patterns.count)
+                patterns.append(sequence)
+            }
+        }
+        return AnalysisDataset(
+            siteIDs: siteIDs, periodCount: periodCount, control: (control, control),
+            intervention: (intervention ?? "intervention", intervention ?? "intervention"), participants: participants,
+            randomization: RandomizationFrame(
+                sequences: patterns, observed: observed, source: "sites permuted across the observed sequences"),
+            missingColumns: missingColumns)
+    }
+}

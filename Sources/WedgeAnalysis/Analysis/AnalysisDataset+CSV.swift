@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+
+internal import Foundation
+internal import WedgeCore
+
+extension AnalysisDataset {
+    /// Reads an analysis CSV, such as `wedge export` writes.
+    ///
+    /// Only `site, period, condition, initiated` are required; a blank cell means not applicable. A missing
+    /// optional column is recorded in ``missingColumns`` so the analyses that need it are skipped. When an
+    /// `in_primary` column is present, rows with 0 are left out. Booleans are `1`/`0` or `true`/`false`. The
+    /// data must hold the control and at most one other condition. Sites are ordered by first appearance.
+    ///
+    /// Without a schedule the permutation test permutes sites across the observed sequences: each site's
+    /// sequence is its condition in each period, and a period in which a site has no participants takes the
+    /// site's condition in the nearest earlier period (or the nearest later one at the start).
+    /// - Throws: ``AnalysisCSVError`` naming the file, line, column and the shape of the bad value.
+    public static func read(csv path: String, columns: AnalysisColumns = .init(), control: String = "standard")
+        throws -> AnalysisDataset
+    {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw AnalysisCSVError(path: path, line: 0, problem: "cannot read the file (\(error.localizedDescription)).")
+        }
+        let records: [CSVRecord]
+        do { records = try CSVParser().parse(text) } catch {
+            throw AnalysisCSVError(path: path, line: error.line, problem: error.problem)
+        }
+        guard let header = records.first else {
+            throw AnalysisCSVError(path: path, line: 0, problem: "the file is empty; expected a header line with "
+                                   + "\(columns.required.map(\.1).joined(separator: ", ")).")
+        }
+        var reader = AnalysisCSVReader(path: path, header: header, columns: columns, control: control)
+        try reader.checkHeader()
+        for record in records.dropFirst() where !(record.fields.count == 1 && record.fields[0].isEmpty) {
+            try reader.add(record)
+        }
+        return try reader.dataset()
+    }
+}

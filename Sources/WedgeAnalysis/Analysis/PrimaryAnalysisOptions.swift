@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+
+public import WedgeStats
+
+/// Settings of the primary analysis.
+public struct PrimaryAnalysisOptions: Sendable, Equatable {
+    /// Quadrature points of the GLMM: 1 is Laplace (lme4's default `nAGQ = 1`).
+    public var nAGQ: Int
+    /// The degrees-of-freedom rule of the GEE's t reference.
+    public var geeDegreesOfFreedom: DegreesOfFreedomRule
+    /// The permutation test's statistic, or `nil` to skip the test.
+    public var permutationStatistic: PermutationStatistic?
+    /// The most allocations enumerated exactly; above it the test samples (Monte Carlo).
+    public var exactLimit: Int
+    /// Monte Carlo draws when the test samples.
+    public var monteCarloDraws: Int
+    /// The seed of the Monte Carlo draws.
+    public var seed: UInt64
+    /// Whether to invert the permutation test for a confidence interval (costly: many permutation tests).
+    public var permutationInterval: Bool
+
+    /// Creates options; the defaults are Laplace, clusters − 2 df, the GLMM permutation statistic, exact up
+    /// to 100,000 allocations, 10,000 Monte Carlo draws with seed 20_210_316.
+    public init(
+        nAGQ: Int = 1, geeDegreesOfFreedom: DegreesOfFreedomRule = .clustersMinus(2),
+        permutationStatistic: PermutationStatistic? = .glmm, exactLimit: Int = 100_000,
+        monteCarloDraws: Int = 10_000, seed: UInt64 = 20_210_316, permutationInterval: Bool = false
+    ) {
+        self.nAGQ = nAGQ
+        self.geeDegreesOfFreedom = geeDegreesOfFreedom
+        self.permutationStatistic = permutationStatistic
+        self.exactLimit = exactLimit
+        self.monteCarloDraws = monteCarloDraws
+        self.seed = seed
+        self.permutationInterval = permutationInterval
+    }
+}

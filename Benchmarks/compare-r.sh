@@ -24,6 +24,7 @@ fi
 
 if [ -z "${SKIP_BUILD:-}" ]; then
     swift build -c release --product wedge-bench
+    swift build -c release --product wedge
 fi
 bench=.build/release/wedge-bench
 mkdir -p data

@@ -9,20 +9,24 @@ enum Datasets {
     /// A stepped-wedge dataset of a given shape.
     struct Shape {
         var name: String
-        var sites: Int
+        /// The period in which each site crosses over (0 = intervention throughout, `periods` = never).
+        var crossovers: [Int]
         var periods: Int
         var participants: Int
         var seed: UInt64
 
         var individualsFile: String { "\(name)-individuals.csv" }
         var cellsFile: String { "\(name)-cells.csv" }
+        var analysisFile: String { "\(name)-analysis.csv" }
+        var sites: Int { crossovers.count }
         var label: String { "\(participants.formatted()) participants, \(sites) sites × \(periods) periods" }
     }
 
-    /// SWIFT-size: 6 units, 5 periods, 415 participants (CTN-0097 enrolled about 415).
-    static let swift = Shape(name: "swift", sites: 6, periods: 5, participants: 415, seed: 20_210_316)
-    /// Large: 20 sites × 21 periods (one site per step), 20,000 participants.
-    static let large = Shape(name: "large", sites: 20, periods: 21, participants: 20_000, seed: 97)
+    /// SWIFT-size: 6 units, 5 periods, 415 participants (CTN-0097 enrolled about 415), and CTN-0097's six distinct
+    /// sequences RRRRR, SRRRR, …, SSSSS, so that there are 6! = 720 allocations.
+    static let swift = Shape(name: "swift", crossovers: Array(0...5), periods: 5, participants: 415, seed: 20_210_316)
+    /// Large: 20 sites × 21 periods (a classic stepped wedge, one site per step), 20,000 participants.
+    static let large = Shape(name: "large", crossovers: Array(1...20), periods: 21, participants: 20_000, seed: 97)
     /// Participant files in the import format, simulated from `Protocols/ctn-0097.toml`.
     static let importSizes = [100_000, 1_000_000]
 
@@ -32,15 +36,14 @@ enum Datasets {
     static func generate(_ context: BenchContext, force: Bool) throws {
         try FileManager.default.createDirectory(atPath: context.data, withIntermediateDirectories: true)
         for shape in [swift, large] {
-            let individuals = context.dataFile(shape.individualsFile), cells = context.dataFile(shape.cellsFile)
-            if !force && FileManager.default.fileExists(atPath: individuals) && FileManager.default.fileExists(atPath: cells) {
-                continue
+            let files = [shape.individualsFile, shape.cellsFile, shape.analysisFile].map(context.dataFile)
+            if !force && files.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { continue }
+            let data = TrialData.generate(crossovers: shape.crossovers, periods: shape.periods,
+                                          participants: shape.participants, seed: shape.seed)
+            for (file, text) in zip(files, [data.individualsCSV, data.cellsCSV, data.analysisCSV]) {
+                try text.write(toFile: file, atomically: true, encoding: .utf8)
             }
-            let data = TrialData.generate(sites: shape.sites, periods: shape.periods, participants: shape.participants,
-                                          seed: shape.seed)
-            try data.individualsCSV.write(toFile: individuals, atomically: true, encoding: .utf8)
-            try data.cellsCSV.write(toFile: cells, atomically: true, encoding: .utf8)
-            print("wrote \(individuals) and \(cells)")
+            print("wrote \(files.joined(separator: ", "))")
         }
         let loaded = try ProtocolLoader.load(path: context.repoFile("Protocols/ctn-0097.toml"))
         for rows in importSizes {

@@ -9,12 +9,14 @@ enum ProcessBenchmarks {
         var tasks = [
             BenchTask(id: "cli-version", title: "CLI start-up: `wedge --version`, whole process", size: "—") { context in
                 try context.requireWedge()
-                var peak = 0.0
-                let sample = try Stopwatch.measure(warmup: 3, minimumRuns: 50, budget: context.budget) {
+                var peak = 0.0, cpu: [Double] = []
+                var sample = try Stopwatch.measure(warmup: 3, minimumRuns: 50, budget: context.budget) {
                     let outcome = try Spawn.run(context.wedge, ["--version"])
+                    cpu.append(outcome.cpuSeconds)
                     guard outcome.status == 0 else { throw BenchError("wedge --version exited with \(outcome.status)") }
                     peak = max(peak, outcome.peakBytes)
                 }
+                sample.cpuMedian = Stopwatch.median(cpu.suffix(sample.runs).sorted())
                 var result = TaskResult(sample)
                 result.peakBytes = peak
                 result.wholeProcess = true
@@ -40,7 +42,7 @@ enum ProcessBenchmarks {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wedge-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var times: [Double] = [], peak = 0.0
+        var times: [Stopwatch.Timing] = [], peak = 0.0
         for attempt in 0..<runs {
             let db = (directory as NSString).appendingPathComponent("s\(attempt).sqlite")
             let log = (directory as NSString).appendingPathComponent("log.txt")
@@ -51,7 +53,7 @@ enum ProcessBenchmarks {
             guard outcome.status == 0 else {
                 throw BenchError("wedge import failed: \((try? String(contentsOfFile: log, encoding: .utf8))?.prefix(2000) ?? "")")
             }
-            times.append(outcome.seconds)
+            times.append(Stopwatch.Timing(wall: outcome.seconds, cpu: outcome.cpuSeconds))
             peak = max(peak, outcome.peakBytes)
             try? FileManager.default.removeItem(atPath: db)
         }

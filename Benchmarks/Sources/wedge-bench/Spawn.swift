@@ -15,6 +15,8 @@ enum Spawn {
         var status: Int32
         /// Peak resident set size in bytes.
         var peakBytes: Double
+        /// User + system processor time of the child, seconds.
+        var cpuSeconds: Double
     }
 
     /// Runs `path` with `arguments`; standard output and error go to `output` (default: discarded).
@@ -42,18 +44,9 @@ enum Spawn {
         #else
         let peak = Double(usage.ru_maxrss) * 1024  // kilobytes on Linux
         #endif
-        return Outcome(seconds: seconds, status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), peakBytes: peak)
-    }
-
-    /// This process's own peak resident set size in bytes.
-    static var selfPeakBytes: Double {
-        var usage = rusage()
-        #if canImport(Darwin)
-        getrusage(RUSAGE_SELF, &usage)
-        return Double(usage.ru_maxrss)
-        #else
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) * 1024
-        #endif
+        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return Outcome(seconds: seconds, status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), peakBytes: peak,
+                       cpuSeconds: cpu)
     }
 }

@@ -16,7 +16,7 @@ enum SurvivalBenchmarks {
                     _ = km.median
                 }
                 return TaskResult(sample, estimates: [
-                    "times": Double(km.times.count), "median": km.median.estimate,
+                    "times": Double(km.times.count), "median_survival": km.median.estimate,
                     "survival_last": km.survival.last ?? .nan, "survival_90": km.survival(at: 90),
                 ])
             },

@@ -11,6 +11,8 @@ struct TaskResult: Codable {
     var minimum: Double
     /// Timed runs.
     var runs: Int
+    /// Median processor time (user + system, all threads) of one run, seconds.
+    var cpuMedian: Double
     /// Peak resident memory in bytes: of the spawned process for whole-process tasks, else of the task's child
     /// process (dataset loading included).
     var peakBytes: Double = 0
@@ -25,6 +27,7 @@ struct TaskResult: Codable {
         median = sample.median
         minimum = sample.minimum
         runs = sample.runs
+        cpuMedian = sample.cpuMedian
         self.estimates = estimates
         self.note = note
     }

@@ -5,9 +5,8 @@ import WedgeStats
 
 /// A generated stepped-wedge trial, one row per participant, sorted by site and period.
 ///
-/// Site `s` of `S` switches from control to intervention at period `1 + ⌊s(T − 1)/S⌋` (a classic stepped wedge
-/// with no site treated in period 0 and every site treated in the last period). Each participant falls in a
-/// uniformly drawn site–period cell. Initiation: `logit P(y = 1) = −0.3 + 0.6·treat + 0.04·period + b_s`,
+/// Site `s` switches from control to intervention at period `crossovers[s]` (0 = treated throughout, `T` = never).
+/// Each participant falls in a uniformly drawn site–period cell. Initiation: `logit P(y = 1) = −0.3 + 0.6·treat + 0.04·period + b_s`,
 /// `b_s ~ N(0, 0.4²)`. Retention: integer days to dropout, exponential with daily hazard
 /// `0.01·exp(−0.35·treat + 0.01·(age − 40))`, censored at `min(180, Exp(0.002))`, so there are many ties.
 /// Everything is drawn from ``SplitMix64`` through `WedgeStats.Sampling`, so a seed gives the same data everywhere.
@@ -24,14 +23,15 @@ struct TrialData {
 
     var count: Int { site.count }
 
-    static func generate(sites: Int, periods: Int, participants: Int, seed: UInt64) -> TrialData {
+    static func generate(crossovers: [Int], periods: Int, participants: Int, seed: UInt64) -> TrialData {
+        let sites = crossovers.count
         var rng = SplitMix64(seed: seed)
         let effects = (0..<sites).map { _ in Sampling.normal(mean: 0, standardDeviation: 0.4, using: &rng) }
         var perCell = Array(repeating: 0, count: sites * periods)
         for _ in 0..<participants { perCell[Sampling.integer(in: 0...(sites * periods - 1), using: &rng)] += 1 }
         var data = TrialData(sites: sites, periods: periods)
         for s in 0..<sites {
-            let crossover = 1 + s * (periods - 1) / sites
+            let crossover = crossovers[s]
             for t in 0..<periods {
                 for _ in 0..<perCell[s * periods + t] {
                     let treated = t >= crossover ? 1 : 0
@@ -76,6 +76,25 @@ struct TrialData {
             }
             text += "\(site[start]),\(period[start]),\(treat[start]),\(successes),\(end - start)\n"
             start = end
+        }
+        return text
+    }
+
+    /// The analysis CSV that `wedge analyze --csv` reads (see `docs/export-format.md`): sites `site01`…, periods
+    /// from 1, conditions `standard`/`rapid`. Retention columns are derived from the initiators' dropout times: second
+    /// and third injections when retained past days 35 and 63 (0 for non-initiators), days to first injection 5–13,
+    /// retention days and dropout event (blank for non-initiators).
+    var analysisCSV: String {
+        var text = "site,period,condition,initiated,second_injection,third_injection,days_to_first_injection,"
+            + "retention_days,retention_event\n"
+        for i in 0..<count {
+            let siteID = "site" + (site[i] < 9 ? "0" : "") + "\(site[i] + 1)"
+            text += "\(siteID),\(period[i] + 1),\(treat[i] == 1 ? "rapid" : "standard"),\(y[i]),"
+            if y[i] == 1 {
+                text += "\(time[i] > 35 ? 1 : 0),\(time[i] > 63 ? 1 : 0),\(5 + i % 9),\(Int(time[i])),\(event[i] ? 1 : 0)\n"
+            } else {
+                text += "0,0,,,\n"
+            }
         }
         return text
     }

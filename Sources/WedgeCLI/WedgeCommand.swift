@@ -17,9 +17,10 @@ public struct WedgeCommand: ParsableCommand {
         version: WedgeVersion.current,
         subcommands: [
             DemoCommand.self, CheckCommand.self, ScheduleCommand.self, SimulateCommand.self, InitCommand.self,
-            ImportCommand.self,
-            AnalyzeCommand.self,
-            EnrollCommand.self, RecordCommand.self, AdverseEventCommand.self, CorrectCommand.self, DeleteCommand.self, AuditCommand.self, ExportCommand.self, StatusCommand.self,
+            PowerCommand.self, ImportCommand.self,
+            EnrollCommand.self, RecordCommand.self, AdverseEventCommand.self, CorrectCommand.self, DeleteCommand.self,
+            AuditCommand.self, ExportCommand.self, StatusCommand.self,
+            AnalyzeCommand.self, ReportCommand.self,
         ]
     )
 

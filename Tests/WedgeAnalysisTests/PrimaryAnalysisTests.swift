@@ -102,4 +102,24 @@ struct PrimaryAnalysisTests {
         #expect(r.glmm == nil)
         #expect(r.notes.contains { $0.contains("at least two sites") })
     }
+
+    @Test("NPWP permutation with its test-inversion interval, around the observed within-period difference")
+    func npwp() throws {
+        let r = PrimaryAnalysis.run(Self.data, options: PrimaryAnalysisOptions(permutationStatistic: .npwp,
+                                                                              permutationInterval: true))
+        let p = try #require(r.permutation)
+        #expect(p.statistic == .npwp && p.exact && p.allocations == 720)
+        let ci = try #require(p.interval)
+        #expect(ci.lower < p.observed && p.observed < ci.upper)
+        #expect(p.pValue < 0.05 ? ci.lower > 0 : true)
+    }
+
+    @Test("More allocations than the exact limit: seeded Monte Carlo with its standard error, reproducible")
+    func monteCarlo() throws {
+        let options = PrimaryAnalysisOptions(permutationStatistic: .npwp, exactLimit: 100, monteCarloDraws: 400, seed: 7)
+        let a = try #require(PrimaryAnalysis.run(Self.data, options: options).permutation)
+        let b = try #require(PrimaryAnalysis.run(Self.data, options: options).permutation)
+        #expect(!a.exact && a.allocations == 400 && a.monteCarloError > 0)
+        #expect(a == b)
+    }
 }

@@ -14,7 +14,6 @@ struct AnalysisCSVReader {
     private var siteIndex: [String: Int] = [:]
     private var intervention: String?
     private var participants: [AnalysisParticipant] = []
-    private var exposure: [Int: [Int: (Int, Int)]] = [:]
 
     init(path: String, header: CSVRecord, columns: AnalysisColumns, control: String) {
         self.path = path
@@ -100,8 +99,6 @@ struct AnalysisCSVReader {
             siteIDs.append(site)
         }
         let treated = condition != control
-        let (t, n) = exposure[k, default: [:]][period] ?? (0, 0)
-        exposure[k, default: [:]][period] = (t + (treated ? 1 : 0), n + 1)
         participants.append(AnalysisParticipant(
             site: k, period: period, treated: treated, initiated: initiated,
             secondInjection: try bool(record, columns.secondInjection), thirdInjection: try bool(record, columns.thirdInjection),
@@ -114,26 +111,9 @@ struct AnalysisCSVReader {
             throw AnalysisCSVError(path: path, line: 0, problem: "the file has a header but no rows to analyse.")
         }
         let periodCount = participants.map(\.period).max() ?? 0
-        var patterns: [[Int]] = []
-        var observed: [Int] = []
-        for site in siteIDs.indices {
-            let cells = exposure[site] ?? [:]
-            var pattern = [Int?](repeating: nil, count: periodCount)
-            for (period, (t, n)) in cells { pattern[period - 1] = 2 * t >= n ? 1 : 0 }
-            var filled = pattern
-            var last = pattern.compactMap { $0 }.first ?? 0
-            for j in filled.indices { if let v = filled[j] { last = v } else { filled[j] = last } }
-            let sequence = filled.map { $0! }
-            if let existing = patterns.firstIndex(of: sequence) { observed.append(existing) } else {
-                observed.append(patterns.count)
-                patterns.append(sequence)
-            }
-        }
         return AnalysisDataset(
             siteIDs: siteIDs, periodCount: periodCount, control: (control, control),
             intervention: (intervention ?? "intervention", intervention ?? "intervention"), participants: participants,
-            randomization: RandomizationFrame(
-                sequences: patterns, observed: observed, source: "sites permuted across the observed sequences"),
             missingColumns: missingColumns)
     }
 }

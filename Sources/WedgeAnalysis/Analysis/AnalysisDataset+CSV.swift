@@ -11,9 +11,8 @@ extension AnalysisDataset {
     /// `in_primary` column is present, rows with 0 are left out. Booleans are `1`/`0` or `true`/`false`. The
     /// data must hold the control and at most one other condition. Sites are ordered by first appearance.
     ///
-    /// Without a schedule the permutation test permutes sites across the observed sequences: each site's
-    /// sequence is its condition in each period, and a period in which a site has no participants takes the
-    /// site's condition in the nearest earlier period (or the nearest later one at the start).
+    /// A CSV carries no schedule (``randomization`` is `nil`), so the permutation test permutes the sites
+    /// across the sequences observed in the data (``WedgeStats/ObservedSequences``).
     /// - Throws: ``AnalysisCSVError`` naming the file, line, column and the shape of the bad value.
     public static func read(csv path: String, columns: AnalysisColumns = .init(), control: String = "standard")
         throws -> AnalysisDataset

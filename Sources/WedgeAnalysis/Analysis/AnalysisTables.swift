@@ -49,9 +49,12 @@ public enum AnalysisTables {
         if let p = r.permutation {
             let how = p.exact ? "exact, \(p.allocations) allocations"
                 : "Monte Carlo, \(p.allocations) draws, MC SE \(NumberFormat.fixed(p.monteCarloError, 4))"
-            let ci = p.interval.map { NumberFormat.interval(exp($0.lower), exp($0.upper)) } ?? "–"
+            let ci = p.interval.map {
+                p.statistic == .glmm ? NumberFormat.interval(exp($0.lower), exp($0.upper))
+                    : NumberFormat.interval(100 * $0.lower, 100 * $0.upper, digits: 1)
+            } ?? "–"
             rows.append(["Permutation test (\(p.statistic.rawValue), \(how))",
-                         p.statistic == .glmm ? NumberFormat.fixed(exp(p.observed), 2) : NumberFormat.fixed(p.observed, 3),
+                         p.statistic == .glmm ? NumberFormat.fixed(exp(p.observed), 2) : NumberFormat.fixed(100 * p.observed, 1),
                          ci, NumberFormat.pValue(p.pValue)])
         }
         var notes = ["GLMM: logit P(initiated) = condition + period + site random intercept."]
@@ -59,7 +62,11 @@ public enum AnalysisTables {
             notes.append("GEE: exchangeable working correlation \(NumberFormat.fixed(g.workingCorrelation, 3)); "
                          + "t reference with \(NumberFormat.fixed(g.degreesOfFreedom, 0)) df (\(g.degreesOfFreedomRule)).")
         }
-        if let p = r.permutation { notes.append("Permutation: \(p.source).") }
+        if let p = r.permutation {
+            notes.append("Permutation: \(p.source); " + (p.statistic == .glmm
+                ? "the value is the GLMM odds ratio, the interval by test inversion."
+                : "NPWP within-period risk difference, points (Thompson et al. 2018)."))
+        }
         return ReportTable(
             id: "primary-effect", title: "Initiation: \(r.byCondition.last?.label ?? "") vs \(r.byCondition.first?.label ?? "")",
             columns: ["Estimate", "Value", "95% CI", "p"], alignments: [.left, .right, .right, .right],

@@ -1,60 +1,97 @@
 // SPDX-License-Identifier: Apache-2.0
 
-internal import WedgeCore
 internal import WedgeStats
 
-/// Maps a dataset's randomization frame onto the permutation test: the allocations to evaluate and the
-/// statistic under each.
+/// Maps a dataset onto the randomization test of WedgeStats: the allocation space, the observed
+/// allocation, the per-sequence schedule and the statistic.
 ///
-/// Under allocation `a`, a cell of site `s` in period `j` is treated when sequence `a[s]` runs the
-/// intervention in period `j` (Hussey & Hughes' `X_sj`); the statistic is recomputed from the same outcome
-/// cells with that treatment column. The observed allocation is one of the admissible ones.
+/// With a schedule (a study database) the space is the saved admissible set, or every allocation of the
+/// sites to the design's sequences for simple randomization. Without one (a CSV) the sequences are
+/// recovered from the data (``WedgeStats/ObservedSequences``: each site's crossover period) and the sites
+/// are permuted across them. Under allocation `a`, the cell of site `s` in period `j` is treated when
+/// sequence `a[s]` runs the intervention in period `j`; only that column changes between refits.
 enum PermutationAnalysis {
+    /// The space, observed allocation and schedule over the cells' clusters, or a reason there is none.
+    struct Frame {
+        var space: AllocationSpace
+        var observed: [Int]
+        var schedule: [[Bool]]
+        var source: String
+    }
+
+    static func frame(_ data: AnalysisDataset, cells: ClusterPeriodCells) -> Result<Frame, RandomizationError> {
+        if let frame = data.randomization {
+            let schedule = frame.sequences.map { $0.map { $0 == 1 } }
+            let sites = cells.sites
+            let project: ([Int]) -> [Int] = { a in sites.map { a[$0] } }
+            let allSites = sites.count == frame.observed.count
+            let space: AllocationSpace
+            if let admissible = frame.admissible {
+                space = .listed(allSites ? admissible : admissible.map(project))
+            } else if allSites {
+                space = .permutations(of: frame.observed)
+            } else {
+                space = .permutations(of: project(frame.observed))
+            }
+            return .success(Frame(space: space, observed: project(frame.observed), schedule: schedule,
+                                  source: frame.source + (allSites ? "" : " (sites without data left out)")))
+        }
+        do {
+            let observed = try ObservedSequences(
+                cluster: cells.cluster, period: cells.period.map { $0 - 1 }, treated: cells.treated)
+            return .success(Frame(space: .permutations(of: observed.allocation), observed: observed.allocation,
+                                  schedule: observed.schedule, source: "sites permuted across the observed sequences"))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Runs the test (and, when asked, its inversion), or gives the reason it cannot be run.
     static func run(
         _ data: AnalysisDataset, cells: ClusterPeriodCells, statistic: PermutationStatistic,
         options: PrimaryAnalysisOptions
-    ) -> PermutationSummary? {
-        guard let frame = data.randomization, frame.observed.count == data.siteIDs.count else { return nil }
-        let value = statisticFunction(cells, frame: frame, statistic: statistic)
-        let listed: [[Int]]?
-        if let admissible = frame.admissible {
-            listed = admissible
-        } else if let count = AllocationEnumerator.count(slots: frame.observed), count <= options.exactLimit {
-            listed = AllocationEnumerator.all(slots: frame.observed)
-        } else {
-            listed = nil
+    ) -> Result<PermutationSummary, RandomizationError> {
+        let frame: Frame
+        switch self.frame(data, cells: cells) {
+        case .success(let f): frame = f
+        case .failure(let e): return .failure(e)
         }
-        guard let listed else { return nil }
-        let observed = value(frame.observed)
-        var values = [Double?](repeating: nil, count: listed.count)
-        for (k, a) in listed.enumerated() { values[k] = value(a) }
-        let valid = values.compactMap { $0 }
-        guard let t0 = observed else { return nil }
-        let extreme = valid.filter { abs($0) >= abs(t0) * (1 - 1e-9) }.count
-        return PermutationSummary(
-            statistic: statistic, observed: t0, pValue: Double(extreme) / Double(max(1, valid.count)),
-            allocations: listed.count, exact: true, monteCarloError: 0, failures: listed.count - valid.count,
-            source: frame.source)
-    }
-
-    /// The statistic as a function of the allocation.
-    static func statisticFunction(
-        _ cells: ClusterPeriodCells, frame: RandomizationFrame, statistic: PermutationStatistic
-    ) -> @Sendable ([Int]) -> Double? {
-        let site = cells.site
-        let period = cells.period
-        let sequences = frame.sequences
-        let base = cells
-        return { allocation in
-            let treatment = site.indices.map { sequences[allocation[site[$0]]][period[$0] - 1] == 1 }
-            guard treatment.contains(true), treatment.contains(false) else { return nil }
+        let settings = PermutationOptions(
+            exactLimit: options.exactLimit, monteCarloDraws: options.monteCarloDraws, seed: options.seed,
+            keepsDistribution: false)
+        do {
+            let period = cells.period.map { $0 - 1 }
+            let test: PermutationResult
+            var interval: (Double, Double)?
             switch statistic {
             case .glmm:
-                let fit = LogisticGLMM.fit(base.binomial(treatment: treatment))
-                return fit.converged ? fit.coefficients[1] : nil
+                let method: GLMMMethod = options.nAGQ <= 1 ? .laplace : .adaptiveGaussHermite(points: options.nAGQ)
+                let glmm = try GLMMPermutationStatistic(
+                    cells: cells.binomial(), period: period, treatmentColumn: 1, schedule: frame.schedule, method: method)
+                test = try PermutationTest.run(observed: frame.observed, space: frame.space, options: settings) { glmm($0) }
+                if options.permutationInterval {
+                    let ci = try PermutationInterval.glmm(glmm, observed: frame.observed, space: frame.space, options: settings)
+                    interval = (ci.lower ?? -.infinity, ci.upper ?? .infinity)
+                }
             case .npwp:
-                return nil
+                let table = try NonparametricWithinPeriod(
+                    cluster: cells.cluster, period: period, successes: cells.successes.map(Double.init),
+                    trials: cells.trials.map(Double.init))
+                test = try PermutationTest.run(
+                    observed: frame.observed, space: frame.space, options: settings,
+                    statistic: table.statistic(schedule: frame.schedule))
+                if options.permutationInterval {
+                    let ci = try PermutationInterval.npwp(
+                        table, schedule: frame.schedule, observed: frame.observed, space: frame.space, options: settings)
+                    interval = (ci.lower ?? -.infinity, ci.upper ?? .infinity)
+                }
             }
+            return .success(PermutationSummary(
+                statistic: statistic, observed: test.observed, pValue: test.pValue, allocations: test.evaluated + test.failedCount,
+                exact: test.isExact, monteCarloError: test.monteCarloStandardError, failures: test.failedCount,
+                source: frame.source, interval: interval.map { (lower: $0.0, upper: $0.1) }))
+        } catch {
+            return .failure(error)
         }
     }
 }

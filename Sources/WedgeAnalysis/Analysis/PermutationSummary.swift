@@ -18,7 +18,8 @@ public struct PermutationSummary: Sendable, Equatable {
     public var failures: Int
     /// What was permuted, for reports.
     public var source: String
-    /// A confidence interval for the effect by test inversion, when asked for.
+    /// A confidence interval for the effect by test inversion, when asked for: on the log-OR scale for the
+    /// GLMM statistic, the risk-difference scale for NPWP; an infinite limit is unbounded.
     public var interval: (lower: Double, upper: Double)?
 
     public static func == (lhs: PermutationSummary, rhs: PermutationSummary) -> Bool {

@@ -80,9 +80,15 @@ public struct PrimaryAnalysis: Sendable {
         result.gee = GEESummary(gee)
         if !gee.converged { result.notes.append("GEE did not converge (\(gee.status)).") }
         if let statistic = options.permutationStatistic {
-            result.permutation = PermutationAnalysis.run(data, cells: cells, statistic: statistic, options: options)
-            if result.permutation == nil {
-                result.notes.append("No permutation test: the data carry no randomization frame.")
+            switch PermutationAnalysis.run(data, cells: cells, statistic: statistic, options: options) {
+            case .success(let summary):
+                result.permutation = summary
+                if summary.failures > 0 {
+                    result.notes.append("Permutation test: the statistic failed for \(summary.failures) of "
+                                        + "\(summary.allocations) allocations, which are left out.")
+                }
+            case .failure(let error):
+                result.notes.append("No permutation test: \(error.description)")
             }
         }
         return result

@@ -29,6 +29,12 @@ public struct SVGDocument: Sendable {
                         + "font-weight=\"\(weight)\" fill=\"\(fill)\">\(Self.escape(s))</text>")
     }
 
+    /// Adds a text label rotated 90° anticlockwise about `(x, y)`, centred there (a vertical axis title).
+    public mutating func rotatedText(_ s: String, x: Double, y: Double, size: Double = 12, fill: String = "#222222") {
+        elements.append("<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\" text-anchor=\"middle\" "
+                        + "fill=\"\(fill)\" transform=\"rotate(-90 \(Self.n(x)) \(Self.n(y)))\">\(Self.escape(s))</text>")
+    }
+
     /// Adds a line.
     public mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String = "#444444", width: Double = 1,
                               dash: String? = nil) {
@@ -63,8 +69,10 @@ public struct SVGDocument: Sendable {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    /// A coordinate with at most two decimals and no trailing zeros.
+    /// A coordinate with at most two decimals and no trailing zeros; a non-finite value (a bug upstream) is
+    /// drawn at 0 rather than written as `nan`, which would make the SVG invalid.
     static func n(_ x: Double) -> String {
+        guard x.isFinite, abs(x) < 1e9 else { return "0" }
         let r = (x * 100).rounded() / 100
         return r.rounded() == r ? String(Int(r)) : String(r)
     }

@@ -8,4 +8,8 @@ public enum TableFormat: String, Sendable, CaseIterable {
     case markdown = "md"
     /// RFC 4180 CSV: a header row and data rows (title and notes are left out).
     case csv
+    /// A JSON object: id, title, columns, rows (formatted cells) and notes.
+    case json
+    /// A LaTeX `table` float with a booktabs `tabular`.
+    case latex
 }

@@ -3,7 +3,10 @@
 internal import Foundation
 internal import WedgeCore
 
-/// Renders ``ReportTable``s as text, Markdown or CSV. Output is deterministic, byte for byte.
+/// Renders ``ReportTable``s as text, Markdown, CSV, JSON or LaTeX. Output is deterministic, byte for byte.
+///
+/// A first-column cell that starts with two spaces is a sub-row (a level under a characteristic); text and CSV
+/// keep the spaces, Markdown writes them as an em space, LaTeX as `\quad`, HTML as an indent.
 public enum TableRenderer {
     /// Renders `table` in `format`; the result ends with a newline.
     public static func render(_ table: ReportTable, as format: TableFormat) -> String {
@@ -11,6 +14,8 @@ public enum TableRenderer {
         case .text: return text(table)
         case .markdown: return markdown(table)
         case .csv: return CSVWriter.document(header: table.columns, rows: table.rows)
+        case .json: return json(table).serialized(pretty: true) + "\n"
+        case .latex: return latex(table)
         }
     }
 
@@ -35,7 +40,12 @@ public enum TableRenderer {
         var out = ["### " + table.title, ""]
         out.append("| " + table.columns.map(escape).joined(separator: " | ") + " |")
         out.append("|" + table.alignments.map { $0 == .left ? " :--- |" : " ---: |" }.joined())
-        out += table.rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
+        out += table.rows.map { row in
+            let cells = row.enumerated().map { c, cell in
+                c == 0 && cell.hasPrefix("  ") ? "&emsp;" + escape(String(cell.dropFirst(2))) : escape(cell)
+            }
+            return "| " + cells.joined(separator: " | ") + " |"
+        }
         if !table.notes.isEmpty { out += [""] + table.notes.map { "_" + escape($0) + "_" + "  " } }
         return out.joined(separator: "\n") + "\n"
     }

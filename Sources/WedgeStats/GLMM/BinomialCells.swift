@@ -12,6 +12,10 @@
 /// The arrays are parallel: row `i` has `successes[i]` of `trials[i]`, belongs to cluster
 /// `cluster[i]` (0-based; clusters need not be contiguous or sorted) and has design row
 /// `design[i, ·]`. The design must have full column rank and usually contains an intercept column.
+///
+/// An optional ``offset`` adds a known term to each cell's linear predictor,
+/// `logit μᵢ = oᵢ + xᵢβ + b_c`, as `glmer(..., offset = o)` does. Randomization confidence intervals
+/// use it to fix the treatment effect at a hypothesised value (see ``PermutationInterval``).
 public struct BinomialCells: Sendable, Equatable {
     /// The number of successes `yᵢ` in each cell, `0 ≤ yᵢ ≤ nᵢ`.
     public var successes: [Double]
@@ -21,6 +25,11 @@ public struct BinomialCells: Sendable, Equatable {
     public var cluster: [Int]
     /// The fixed-effect design `X`, one row per cell.
     public var design: Matrix
+    /// A known per-cell term `oᵢ` added to the linear predictor (lme4's `offset`), or `nil` for none
+    /// (bit-identical to all zeros; the cost is one addition per cell per deviance evaluation). When
+    /// present it must have one finite value per cell; otherwise the fit reports the problem and does
+    /// not converge.
+    public var offset: [Double]?
 
     /// Creates binomial cells from parallel arrays; the lengths must agree with `design.rows`.
     /// - Parameters:
@@ -28,7 +37,8 @@ public struct BinomialCells: Sendable, Equatable {
     ///   - trials: Trials per cell.
     ///   - cluster: 0-based cluster index per cell.
     ///   - design: Fixed-effect design matrix, one row per cell.
-    public init(successes: [Double], trials: [Double], cluster: [Int], design: Matrix) {
+    ///   - offset: Optional known linear-predictor term per cell (default none).
+    public init(successes: [Double], trials: [Double], cluster: [Int], design: Matrix, offset: [Double]? = nil) {
         precondition(
             successes.count == trials.count && trials.count == cluster.count && cluster.count == design.rows,
             "successes, trials, cluster and design rows must have the same length")
@@ -36,6 +46,7 @@ public struct BinomialCells: Sendable, Equatable {
         self.trials = trials
         self.cluster = cluster
         self.design = design
+        self.offset = offset
     }
 
     /// The number of cells (rows).
@@ -59,6 +70,14 @@ public struct BinomialCells: Sendable, Equatable {
             guard cluster[i] >= 0 else { return "cell \(i) has negative cluster index \(cluster[i])" }
         }
         guard design.storage.allSatisfy(\.isFinite) else { return "the design contains a non-finite value" }
+        if let offset {
+            guard offset.count == count else {
+                return "the offset has \(offset.count) values for \(count) cells; give one offset per cell"
+            }
+            if let i = offset.firstIndex(where: { !$0.isFinite }) {
+                return "cell \(i) has a non-finite offset \(offset[i]); offsets must be finite numbers"
+            }
+        }
         return nil
     }
 }

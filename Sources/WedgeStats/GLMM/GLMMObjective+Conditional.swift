@@ -22,14 +22,14 @@ extension GLMMObjective {
         var v = Array(repeating: 0.0, count: p)
         var kernel = 0.0
         var effects = Array(repeating: 0.0, count: clusterCount)
-        let (y, n, x, start) = rawData
+        let (y, n, x, start, fixedOffset) = rawData
         for c in 0..<clusterCount {
             let a = modes[c]
             effects[c] = theta * a
             for j in 0..<p { v[j] = 0 }
             var sumW = 0.0
             for i in start[c]..<start[c + 1] {
-                var eta = theta * a
+                var eta = fixedOffset[i] + theta * a
                 for j in 0..<p { eta += x[i * p + j] * phi[1 + j] }
                 let e = Double.exp(-abs(eta))
                 let q = 1 / (1 + e)

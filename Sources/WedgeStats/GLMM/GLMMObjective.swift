@@ -7,8 +7,9 @@ import RealModule
 ///
 /// Parameters are `φ = (θ, β₁ … β_p)` with `θ = τ` (lme4's θ for a scalar random effect, which is
 /// symmetric: the deviance at `−θ` equals that at `θ`). For each cluster `c` with spherical random
-/// effect `a` (`b = θa`), `D_c(a) = −2 Σᵢ [yᵢηᵢ − nᵢ log(1 + e^ηᵢ)] + a²`, `ηᵢ = xᵢβ + θa`. The
-/// conditional mode `â_c` minimises `D_c` (1-D safeguarded Newton, the scalar case of lme4's PIRLS),
+/// effect `a` (`b = θa`), `D_c(a) = −2 Σᵢ [yᵢηᵢ − nᵢ log(1 + e^ηᵢ)] + a²`, `ηᵢ = oᵢ + xᵢβ + θa`
+/// (`oᵢ` the fixed offset of the cells, 0 when absent). The conditional mode `â_c` minimises `D_c`
+/// (1-D safeguarded Newton, the scalar case of lme4's PIRLS),
 /// `L_c² = 1 + θ² Σᵢ nᵢμᵢ(1 − μᵢ)` at `â_c`, `s_c = 1/L_c`, and with the Gauss–Hermite rule
 /// `(zₖ, wₖ)` for `φ(z)` and `w̃ₖ = wₖ e^{zₖ²/2}`:
 ///
@@ -33,6 +34,8 @@ final class GLMMObjective {
     private let y: UnsafeMutablePointer<Double>
     private let n: UnsafeMutablePointer<Double>
     private let x: UnsafeMutablePointer<Double>
+    /// The fixed per-cell offset `oᵢ` (zeros when the data have none).
+    private let fixedOffset: UnsafeMutablePointer<Double>
     private let start: UnsafeMutablePointer<Int>
     private let clusterTrials: UnsafeMutablePointer<Double>
     private let nodes: UnsafeMutablePointer<Double>
@@ -57,6 +60,7 @@ final class GLMMObjective {
         y = .allocate(capacity: m)
         n = .allocate(capacity: m)
         x = .allocate(capacity: m * p)
+        fixedOffset = .allocate(capacity: m)
         start = .allocate(capacity: clusters + 1)
         clusterTrials = .allocate(capacity: clusters)
         nodes = .allocate(capacity: rule.count)
@@ -83,6 +87,7 @@ final class GLMMObjective {
             let yi = data.successes[i], ni = data.trials[i]
             y[k] = yi
             n[k] = ni
+            fixedOffset[k] = data.offset?[i] ?? 0
             for j in 0..<p { x[k * p + j] = data.design[i, j] }
         }
         (logChooseSum, saturatedKernel) = Self.constants(data)
@@ -111,7 +116,7 @@ final class GLMMObjective {
     }
 
     deinit {
-        for pointer in [y, n, x, clusterTrials, nodes, tiltedWeights, modes, offset, nodeD, nodeR, nodeRX, nodeU, wx, tx] {
+        for pointer in [y, n, x, fixedOffset, clusterTrials, nodes, tiltedWeights, modes, offset, nodeD, nodeR, nodeRX, nodeU, wx, tx] {
             pointer.deallocate()
         }
         start.deallocate()
@@ -163,7 +168,7 @@ final class GLMMObjective {
         let theta = phi[0]
         let beta = phi + 1
         for i in 0..<cellCount {
-            var s = 0.0
+            var s = fixedOffset[i]
             let row = x + i * p
             for j in 0..<p { s += row[j] * beta[j] }
             offset[i] = s
@@ -268,9 +273,11 @@ final class GLMMObjective {
         return value.isFinite ? value : .nan
     }
 
-    /// The sorted data buffers `(y, n, x, clusterStart)`, for read-only passes in extensions.
-    var rawData: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Int>) {
-        (UnsafePointer(y), UnsafePointer(n), UnsafePointer(x), UnsafePointer(start))
+    /// The sorted data buffers `(y, n, x, clusterStart, offset)`, for read-only passes in extensions.
+    var rawData: (
+        UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Int>, UnsafePointer<Double>
+    ) {
+        (UnsafePointer(y), UnsafePointer(n), UnsafePointer(x), UnsafePointer(start), UnsafePointer(fixedOffset))
     }
 
     /// Array convenience for ``evaluate(_:gradient:)``.

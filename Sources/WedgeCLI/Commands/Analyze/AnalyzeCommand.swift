@@ -54,6 +54,9 @@ struct AnalyzeCommand: RecorderCommand {
     @Option(help: "The seed of Monte Carlo permutation draws.")
     var seed: UInt64 = 20_210_316
 
+    @Option(help: "Monte Carlo permutation draws when there are more than 100,000 allocations.")
+    var draws: Int = 1_000
+
     @Option(help: ArgumentHelp("GEE degrees of freedom: clusters-2 (default), clusters-p, normal, or a number.",
                                valueName: "rule"))
     var geeDf: String = "clusters-2"
@@ -73,6 +76,7 @@ struct AnalyzeCommand: RecorderCommand {
             throw ValidationError("--statistic must be glmm or npwp, got '\(statistic)'.")
         }
         _ = try dfRule()
+        guard draws >= 1 else { throw ValidationError("--draws must be at least 1, got \(draws).") }
         if let asOf, CivilDate(iso: asOf) == nil {
             throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'.")
         }
@@ -102,7 +106,7 @@ struct AnalyzeCommand: RecorderCommand {
         let options = PrimaryAnalysisOptions(
             nAGQ: nagq, geeDegreesOfFreedom: try dfRule(),
             permutationStatistic: noPermutation ? nil : PermutationStatistic(rawValue: statistic),
-            seed: seed, permutationInterval: permutationInterval)
+            monteCarloDraws: draws, seed: seed, permutationInterval: permutationInterval)
         let primary = PrimaryAnalysis.run(data, options: options)
         let retention = RetentionAnalysis.run(data)
         switch format {

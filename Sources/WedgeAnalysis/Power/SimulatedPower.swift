@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+
+internal import Dispatch
+internal import Foundation
+internal import WedgeStats
+
+/// Power by simulation: simulate many trials from the design and assumptions, fit the planned logistic GLMM to
+/// each, and count how often its Wald test rejects (swCRTdesign's `swSimPwr` for the GLMM, in seconds).
+///
+/// ## Model
+/// For row (site) `i` and period `j` with `m_ij > 0` analysed participants, the number initiating is
+///
+///     y_ij ~ Binomial(m_ij, expit(logit p₀ + β_j + θ·X_ij + u_i + v_ij))
+///
+/// with `θ = logit p₁ − logit p₀`, the logit-scale period shifts `β_j` of ``PowerAssumptions/periodEffects``
+/// (default 0), a site effect `u_i ~ N(0, τ²)` and a cluster × period effect `v_ij ~ N(0, γ²)`. The ICC becomes
+/// the logit-scale total `σ²_L` by ``ClusterVarianceScale``; then `τ² = CAC·σ²_L` and `γ² = (1 − CAC)·σ²_L`, or,
+/// under exponential decay, `u_i = 0` and `v_i·` is a stationary AR(1) series with variance `σ²_L` and lag-one
+/// correlation `r` (covariance `σ²_L·r^|j−k|`, Kasza et al. 2019). The trial is simulated at the level of
+/// cells, binomial counts per cluster-period, rather than individuals: the likelihood of the collapsed data
+/// gives the same fit.
+///
+/// ## Analysis
+/// Each trial is fitted by ``LogisticGLMM/fit(_:method:options:)`` with design columns intercept, treatment
+/// and one indicator per observed period after the first (the Hussey & Hughes model with a random site
+/// intercept). The test is the two-sided Wald z-test of the treatment coefficient at level α, with lme4's default
+/// SE; coverage is that of the Wald 95% interval for the true `θ`. With `CAC < 1` or decay the fitted model
+/// omits the cluster × period effect, as the planned analysis would: the simulation shows what that costs.
+///
+/// ## Reproducibility
+/// Trial `r` (0-based) draws from its own ``KeyedRandomStream`` with the label `"power/r"`: for each row, one
+/// normal for `u_i`; then for each period, one normal for `v_ij` and, when `m_ij > 0`, one
+/// ``Sampling/binomial(trials:p:using:)`` draw. The trials run on ``PowerSimulationSettings/threads`` workers
+/// (`DispatchQueue.concurrentPerform`), each result lands in its trial's slot and the summaries are formed in
+/// trial order, so the output is identical for any number of threads.
+///
+/// ## Monte Carlo error
+/// With `N` usable fits the power's SE is `√(p(1 − p)/N)`: at most 0.016 for `N = 1000`.
+///
+/// Reference: Baio G, Copas A, Ambler G, Hargreaves J, Beard E, Omar RZ (2015). Sample size calculation for a
+/// stepped wedge trial. *Trials* 16:354 (simulation-based power for stepped-wedge GLMMs).
+public enum SimulatedPower {
+    /// Simulates `settings.trials` trials of `design` and summarises the fits.
+    ///
+    /// - Parameters:
+    ///   - design: The design, from a protocol.
+    ///   - assumptions: Proportions, ICC and correlation, cluster-period size, α and period effects.
+    ///   - settings: Trials, seed, analysis method, ICC scale and threads.
+    ///   - progress: Called with the number of trials finished so far (1, 2, …, N, in increasing order, one
+    ///     call at a time, from worker threads).
+    /// - Returns: Power with its Monte Carlo interval, bias, coverage and the failure counts.
+    public static func run(
+        _ design: DesignPower, assumptions: PowerAssumptions, settings: PowerSimulationSettings,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) -> SimulatedPowerResult {
+        run(
+            treatment: design.treatment, sizes: design.sizes(for: assumptions),
+            assumptions: assumptions, settings: settings, progress: progress)
+    }
+
+    /// Simulates trials of an explicit design: `treatment[i][j]` in {0, 1} and analysed sizes `sizes[i][j]`
+    /// (0 = not observed). ``PowerAssumptions/clusterPeriodSize`` and ``PowerAssumptions/cellSizes`` are ignored.
+    ///
+    /// - Parameters:
+    ///   - treatment: `X[row][period]`.
+    ///   - sizes: `m[row][period]`, the same shape.
+    ///   - assumptions: The assumptions.
+    ///   - settings: The settings.
+    ///   - progress: As in ``run(_:assumptions:settings:progress:)``.
+    /// - Returns: The summary.
+    public static func run(
+        treatment: [[Double]], sizes: [[Int]], assumptions: PowerAssumptions, settings: PowerSimulationSettings,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) -> SimulatedPowerResult {
+        let model = PowerSimulationModel(
+            treatment: treatment, sizes: sizes, assumptions: assumptions, scale: settings.scale)
+        let count = max(0, settings.trials)
+        let slots = ReplicateSlots(count: count, progress: progress)
+        let workers = max(1, min(settings.threads ?? ProcessInfo.processInfo.activeProcessorCount, max(count, 1)))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let r = slots.claim() {
+                slots.store(model.replicate(r, seed: settings.seed, method: settings.method), at: r)
+            }
+        }
+        return summarise(slots.outcomes, model: model, settings: settings)
+    }
+
+    /// The summary of per-trial outcomes, in trial order.
+    static func summarise(
+        _ outcomes: [ReplicateOutcome], model: PowerSimulationModel, settings: PowerSimulationSettings
+    ) -> SimulatedPowerResult {
+        let usable = outcomes.filter(\.isUsable)
+        let n = usable.count
+        let rejections = usable.filter(\.rejected).count
+        let interval =
+            settings.intervalMethod == .wilson
+            ? ProportionInterval.wilson(successes: rejections, trials: n, confidenceLevel: settings.intervalLevel)
+            : ProportionInterval.clopperPearson(
+                successes: rejections, trials: n, confidenceLevel: settings.intervalLevel)
+        let p = n > 0 ? Double(rejections) / Double(n) : .nan
+        var sum = 0.0, seSum = 0.0
+        for o in usable {
+            sum += o.estimate
+            seSum += o.standardError
+        }
+        let mean = n > 0 ? sum / Double(n) : .nan
+        var squares = 0.0
+        for o in usable { squares += (o.estimate - mean) * (o.estimate - mean) }
+        return SimulatedPowerResult(
+            trials: outcomes.count, usable: n, rejections: rejections, power: interval,
+            monteCarloStandardError: n > 0 ? (p * (1 - p) / Double(n)).squareRoot() : .nan,
+            trueLogOddsRatio: model.theta, meanEstimate: mean, bias: mean - model.theta,
+            coverage: n > 0 ? Double(usable.filter(\.covered).count) / Double(n) : .nan,
+            meanStandardError: n > 0 ? seSum / Double(n) : .nan,
+            empiricalStandardDeviation: n > 1 ? (squares / Double(n - 1)).squareRoot() : .nan,
+            nonconverged: outcomes.count - n, singular: usable.filter(\.singular).count,
+            clusterVariance: model.tau * model.tau, clusterPeriodVariance: model.gamma * model.gamma)
+    }
+}

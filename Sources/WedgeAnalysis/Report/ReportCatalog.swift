@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+
+public import WedgeCore
+
+/// The tables and figures of the study report, in report order, each with a stable id.
+public enum ReportCatalog {
+    /// A table of the report.
+    struct TableEntry: Sendable {
+        let id: String
+        let summary: String
+        let make: @Sendable (ReportContext) -> ReportTable
+    }
+
+    /// A figure of the report.
+    struct FigureEntry: Sendable {
+        let id: String
+        let title: String
+        let make: @Sendable (ReportContext) -> String
+    }
+
+    static let tables: [TableEntry] = [
+        TableEntry(id: "consort", summary: "participant flow by condition, non-initiation by reason") {
+            ConsortTables.flow($0.data)
+        },
+        TableEntry(id: "sequences", summary: "sites and participants by sequence and period") {
+            ConsortTables.sequences($0.data)
+        },
+        TableEntry(id: "enrollment", summary: "enrollment by site × period, marked by condition") {
+            EnrollmentTables.bySitePeriod($0.data.snapshot)
+        },
+        TableEntry(id: "baseline", summary: "Table 1: baseline characteristics, missing counts, SMDs") {
+            BaselineTable.table($0.data)
+        },
+        TableEntry(id: "primary", summary: "initiation by condition; crude, GLMM, GEE and permutation estimates") {
+            PrimaryOutcomeTable.table($0.primary)
+        },
+        TableEntry(id: "secondary-injections", summary: "second and third injection (both denominators), days to first") {
+            AnalysisTables.laterInjections($0.retention)
+        },
+        TableEntry(id: "secondary-retention", summary: "retention: Kaplan–Meier at 30 and 60 days, median, log-rank, Cox") {
+            AnalysisTables.retention($0.retention)
+        },
+        TableEntry(id: "initiation-site", summary: "initiation by site and condition") {
+            InitiationTables.bySite($0.data)
+        },
+        TableEntry(id: "initiation-period", summary: "initiation by period and condition") {
+            InitiationTables.byPeriod($0.data)
+        },
+        TableEntry(id: "safety", summary: "adverse and serious adverse events by condition") {
+            SafetyTable.table($0.data)
+        },
+    ]
+
+    static let figures: [FigureEntry] = [
+        FigureEntry(id: "design", title: "Design: sites by sequence, shaded by condition") {
+            DesignDiagram.svg($0.data.snapshot.schedule)
+        },
+        FigureEntry(id: "initiation-period", title: "Initiation by period and condition") {
+            InitiationPlot.byPeriod($0.data)
+        },
+        FigureEntry(id: "initiation-site", title: "Initiation by site and condition") {
+            InitiationPlot.bySite($0.data)
+        },
+        FigureEntry(id: "retention", title: "Retention among initiators (Kaplan–Meier), with numbers at risk") {
+            RetentionPlot.svg($0.retention, protocol: $0.data.protocol)
+        },
+    ]
+
+    /// The ids of every table, in report order: what `wedge report TABLE` accepts.
+    public static var tableIDs: [String] { tables.map(\.id) }
+
+    /// One line per table, `id: summary`, for help text.
+    public static var tableList: String {
+        tables.map { "\($0.id): \($0.summary)" }.joined(separator: "\n")
+    }
+
+    /// Makes one table of `snapshot`, computing only what that table needs.
+    /// - Throws: ``ReportError/unknownTable(_:suggestion:)`` for an unknown id, with the closest id.
+    public static func table(_ id: String, of snapshot: StudySnapshot) throws(ReportError) -> ReportTable {
+        guard let entry = tables.first(where: { $0.id == id }) else {
+            throw .unknownTable(id, suggestion: Suggestion.closest(to: id, among: tableIDs))
+        }
+        return entry.make(ReportContext(ReportData(snapshot)))
+    }
+}

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+
+internal import WedgeCore
+
+/// What the report's tables and figures are computed from: the derived rows, and the model-based analyses,
+/// each computed at most once and only when a table or figure asks for it (so `wedge report baseline` never
+/// fits a model).
+final class ReportContext {
+    /// The snapshot and its analysis rows.
+    let data: ReportData
+
+    init(_ data: ReportData) { self.data = data }
+
+    /// The primary analysis set as plain arrays.
+    lazy var dataset = AnalysisDataset(snapshot: data.snapshot)
+
+    /// Crude comparisons, the GLMM, the GEE and the permutation test of initiation.
+    lazy var primary = PrimaryAnalysis.run(dataset)
+
+    /// Later injections, days to the first injection, and retention.
+    lazy var retention = RetentionAnalysis.run(dataset)
+}

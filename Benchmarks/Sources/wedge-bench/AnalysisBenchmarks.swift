@@ -16,7 +16,7 @@ enum AnalysisBenchmarks {
                       size: Datasets.swift.label + ", 720 allocations") { context in
                 try analyze(context, Datasets.swift, extra: [])
             },
-            BenchTask(id: "permutation-720", title: "Primary analysis with vs without the exact permutation test (720 GLMM refits)",
+            BenchTask(id: "primary-swift", title: "Primary analysis in-process (crude, GLMM, GEE, exact permutation test)",
                       size: Datasets.swift.label) { context in
                 let data = try AnalysisDataset.read(csv: context.dataFile(Datasets.swift.analysisFile))
                 var with = PrimaryAnalysis.run(data)

@@ -3,8 +3,8 @@
 /// Every benchmark, in table order.
 enum Catalog {
     static var tasks: [BenchTask] {
-        ModelBenchmarks.tasks + SurvivalBenchmarks.tasks + AnalysisBenchmarks.tasks + ScheduleBenchmarks.tasks
-            + ProcessBenchmarks.tasks
+        ModelBenchmarks.tasks + SurvivalBenchmarks.tasks + ParallelBenchmarks.tasks + AnalysisBenchmarks.tasks
+            + ReportBenchmarks.tasks + ScheduleBenchmarks.tasks + ProcessBenchmarks.tasks
     }
 
     /// The tasks whose id contains one of the comma-separated `filter` terms (all when `filter` is nil).

@@ -8,9 +8,14 @@ import WedgeAnalysis
 enum AnalysisBenchmarks {
     static var tasks: [BenchTask] {
         [
-            BenchTask(id: "analyze-20k", title: "`wedge analyze --csv`: crude, GLMM, GEE, KM, log-rank, Cox; whole process",
+            BenchTask(id: "analyze-20k",
+                      title: "`wedge analyze --csv`: crude, GLMM, GEE, Monte Carlo permutation, KM, log-rank, Cox; whole process",
                       size: Datasets.large.label) { context in
                 try analyze(context, Datasets.large, extra: [])
+            },
+            BenchTask(id: "analyze-20k-no-permutation", title: "`wedge analyze --csv --no-permutation`; whole process",
+                      size: Datasets.large.label) { context in
+                try analyze(context, Datasets.large, extra: ["--no-permutation"])
             },
             BenchTask(id: "analyze-swift", title: "`wedge analyze --csv` with the exact permutation test; whole process",
                       size: Datasets.swift.label + ", 720 allocations") { context in

@@ -22,8 +22,8 @@ struct BenchContext {
     /// Fails with advice when the `wedge` executable is missing.
     func requireWedge() throws {
         guard FileManager.default.isExecutableFile(atPath: wedge) else {
-            throw BenchError("no wedge executable at \(wedge); build it with `swift build -c release --product wedge` "
-                + "in the repository root, or pass --wedge PATH.")
+            throw BenchError("no wedge executable at \(wedge); build it with `swift build -c release --product wedge` in Benchmarks/ "
+                + "(or in the repository root), or pass --wedge PATH.")
         }
     }
 }

@@ -27,10 +27,11 @@ if flags.contains("--help") || flags.contains("-h") {
 }
 
 let root = values["root"] ?? ".."
-let wedgeCandidates = [values["wedge"], ".build/release/wedge", "\(root)/.build/release/wedge"].compactMap { $0 }
+// --wedge is taken as given; otherwise this package's release build, else the repository's.
+let wedgeCandidates = [".build/release/wedge", "\(root)/.build/release/wedge"]
 let context = BenchContext(
     data: values["data"] ?? "data", root: root,
-    wedge: wedgeCandidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? wedgeCandidates[0],
+    wedge: values["wedge"] ?? wedgeCandidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? wedgeCandidates[0],
     budget: Double(values["budget"] ?? "1") ?? 1)
 
 do {

@@ -138,6 +138,7 @@ cat("Wall: median wall time; CPU: median processor time (user + system). Ratios 
 cat("| task | Wedge wall | R wall | ratio (wall) | Wedge CPU | R CPU | ratio (CPU) | R runs | agreement: worst estimate, |Wedge − R| (tolerance) |\n")
 cat("|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
 failures <- 0
+details <- c()
 for (id in names(tasks)) {
   wedge_median <- wedge_value(id, "median")
   if (id %in% skip) {
@@ -159,6 +160,8 @@ for (id in names(tasks)) {
     tol <- if (!is.null(e$rel)) e$rel * abs(r_value) else e$abs
     kind <- if (!is.null(e$rel)) sprintf("rel %.0e", e$rel) else sprintf("abs %g", e$abs)
     ok <- !is.na(diff) && diff <= tol
+    details <- c(details, sprintf("| `%s` | %s | %.12g | %.12g | %.3g | %s | %s |", id, key, w_value, r_value, diff,
+                                  kind, if (ok) "ok" else "**DISAGREE**"))
     ratio <- if (tol > 0) diff / tol else if (ok) 0 else Inf
     if (!ok) {
       failures <- failures + 1
@@ -175,6 +178,8 @@ for (id in names(tasks)) {
               fmt_ratio(timing$median / wedge_median), fmt_time(wedge_cpu), fmt_time(timing$cpu),
               fmt_ratio(timing$cpu / wedge_cpu), timing$runs, worst))
 }
+cat("\nEvery compared estimate:\n\n| task | estimate | Wedge | R | |Wedge − R| | tolerance | |\n|---|---|---:|---:|---:|---|---|\n")
+cat(paste0(details, "\n"), sep = "")
 if (failures > 0) {
   cat(sprintf("\n%d estimate(s) disagree beyond tolerance.\n", failures), file = stderr())
   quit(status = 1)

@@ -44,28 +44,39 @@ enum ScheduleBenchmarks {
         return text
     }
 
-    static func run() throws -> [Stopwatch.Result] {
-        let big = try ProtocolLoader.parse(protocolText(sites: 1000, perStep: 20), file: "bench.toml")
-        let digest = "0"
-        let generate = Stopwatch.measure("Schedule: generate 1,000 sites × 50 periods (with JSON)", repetitions: 10) {
-            let schedule = Randomizer.randomize(big, seed: "bench")
-            _ = schedule.jsonDocument(protocolDigest: digest).serialized(pretty: true)
-        }
-        let loaded = LoadedProtocol(protocol: big, text: "", digest: digest)
-        let sealed = Randomizer.randomize(big, seed: "bench").jsonDocument(protocolDigest: digest).serialized(pretty: true)
-        let verify = try Stopwatch.measure("Schedule: verify 1,000 sites × 50 periods", repetitions: 10) {
-            _ = try ScheduleVerifier.verify(sealedText: sealed, file: "sealed.json", protocol: loaded)
-        }
-        var ctn = try ProtocolLoader.load(path: "../Protocols/ctn-0097.toml").protocol
-        ctn.randomization = RandomizationSettings(method: .constrained, balanceCovariates: ["expected_enrollment"],
-                                                  admissibleFraction: 0.1)
-        let enumerate = Stopwatch.measure("Schedule: ctn-0097 constrained, 720 allocations scored", repetitions: 50) {
-            _ = Randomizer.randomize(ctn, seed: "bench")
-        }
-        let twelve = try ProtocolLoader.load(path: "../Protocols/general-sw-12x7.toml").protocol
-        let sampled = Stopwatch.measure("Schedule: 12 sites constrained, 100,000 sampled candidates", repetitions: 3) {
-            _ = Randomizer.randomize(twelve, seed: "bench")
-        }
-        return [generate, verify, enumerate, sampled]
+    static var tasks: [BenchTask] {
+        [
+            BenchTask(id: "schedule-generate-1000", title: "Schedule: generate, with JSON",
+                      size: "1,000 sites × 50 periods") { context in
+                let big = try ProtocolLoader.parse(protocolText(sites: 1000, perStep: 20), file: "bench.toml")
+                return TaskResult(Stopwatch.measure(budget: context.budget) {
+                    let schedule = Randomizer.randomize(big, seed: "bench")
+                    _ = schedule.jsonDocument(protocolDigest: "0").serialized(pretty: true)
+                })
+            },
+            BenchTask(id: "schedule-verify-1000", title: "Schedule: verify a sealed schedule",
+                      size: "1,000 sites × 50 periods") { context in
+                let big = try ProtocolLoader.parse(protocolText(sites: 1000, perStep: 20), file: "bench.toml")
+                let loaded = LoadedProtocol(protocol: big, text: "", digest: "0")
+                let sealed = Randomizer.randomize(big, seed: "bench").jsonDocument(protocolDigest: "0").serialized(pretty: true)
+                return try TaskResult(Stopwatch.measure(budget: context.budget) {
+                    _ = try ScheduleVerifier.verify(sealedText: sealed, file: "sealed.json", protocol: loaded)
+                })
+            },
+            BenchTask(id: "schedule-constrained-720", title: "Schedule: constrained randomization, every allocation scored",
+                      size: "ctn-0097, 6 sites, 720 allocations") { context in
+                var ctn = try ProtocolLoader.load(path: context.repoFile("Protocols/ctn-0097.toml")).protocol
+                ctn.randomization = RandomizationSettings(method: .constrained, balanceCovariates: ["expected_enrollment"],
+                                                          admissibleFraction: 0.1)
+                return TaskResult(Stopwatch.measure(budget: context.budget) { _ = Randomizer.randomize(ctn, seed: "bench") })
+            },
+            BenchTask(id: "schedule-constrained-sampled", title: "Schedule: constrained randomization, sampled candidates",
+                      size: "general-sw-12x7, 12 sites, 100,000 candidates") { context in
+                let twelve = try ProtocolLoader.load(path: context.repoFile("Protocols/general-sw-12x7.toml")).protocol
+                return TaskResult(Stopwatch.measure(minimumRuns: 3, budget: context.budget) {
+                    _ = Randomizer.randomize(twelve, seed: "bench")
+                })
+            },
+        ]
     }
 }

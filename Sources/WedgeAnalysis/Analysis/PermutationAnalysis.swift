@@ -66,8 +66,10 @@ enum PermutationAnalysis {
             switch statistic {
             case .glmm:
                 let method: GLMMMethod = options.nAGQ <= 1 ? .laplace : .adaptiveGaussHermite(points: options.nAGQ)
+                // Refits need the coefficient only: BFGS updates after the first Newton step (same optimum).
                 let glmm = try GLMMPermutationStatistic(
-                    cells: cells.binomial(), period: period, treatmentColumn: 1, schedule: frame.schedule, method: method)
+                    cells: cells.binomial(), period: period, treatmentColumn: 1, schedule: frame.schedule, method: method,
+                    options: GLMMOptions(quasiNewton: true))
                 test = try PermutationTest.run(observed: frame.observed, space: frame.space, options: settings) { glmm($0) }
                 if options.permutationInterval {
                     let ci = try PermutationInterval.glmm(glmm, observed: frame.observed, space: frame.space, options: settings)

@@ -28,15 +28,26 @@ enum GLMMNewton {
         }
         var hessian = Matrix(rows: dim, columns: dim)
         var lambdaFloor = 0.0
-        for iteration in 1...max(1, options.maxIterations) {
-            // Forward-difference Hessian of the analytic gradient.
-            for j in 0..<dim {
-                let h = 1e-6 * max(1, abs(phi[j]))
-                var shifted = phi
-                shifted[j] += h
-                _ = objective.valueAndGradient(shifted, into: &trialGradient)
-                for i in 0..<dim { hessian[i, j] = (trialGradient[i] - gradient[i]) / h }
+        var previous: (phi: [Double], gradient: [Double])?
+        // Convergence is only accepted on a Hessian formed by differences: a BFGS approximation can
+        // understate the Newton decrement.
+        var fresh = false
+        iterations: for iteration in 1...max(1, options.maxIterations) {
+            if options.quasiNewton, !fresh, let (oldPhi, oldGradient) = previous {
+                bfgsUpdate(&hessian, s: (0..<dim).map { phi[$0] - oldPhi[$0] },
+                           y: (0..<dim).map { gradient[$0] - oldGradient[$0] })
+            } else {
+                fresh = true
+                // Forward-difference Hessian of the analytic gradient.
+                for j in 0..<dim {
+                    let h = 1e-6 * max(1, abs(phi[j]))
+                    var shifted = phi
+                    shifted[j] += h
+                    _ = objective.valueAndGradient(shifted, into: &trialGradient)
+                    for i in 0..<dim { hessian[i, j] = (trialGradient[i] - gradient[i]) / h }
+                }
             }
+            previous = (phi, gradient)
             var scale = 0.0
             for i in 0..<dim {
                 for j in 0..<i {
@@ -59,6 +70,10 @@ enum GLMMNewton {
                 var slope = 0.0
                 for i in 0..<dim { slope += gradient[i] * step[i] }
                 if lambda == 0 && -slope < options.tolerance {
+                    if !fresh {
+                        fresh = true
+                        continue iterations
+                    }
                     return Outcome(parameters: phi, value: f, iterations: iteration, converged: true,
                                    message: "converged: Newton decrement \(-slope)", hessian: hessian)
                 }
@@ -85,12 +100,17 @@ enum GLMMNewton {
                 }
                 if lambda == 0 && -slope < 1e-6 {
                     // No decrease is possible at machine precision this close to the minimum.
+                    if !fresh {
+                        fresh = true
+                        continue iterations
+                    }
                     return Outcome(parameters: phi, value: f, iterations: iteration, converged: true,
                                    message: "converged: no further decrease possible (decrement \(-slope))",
                                    hessian: hessian)
                 }
                 lambda = max(1e-4 * max(scale, 1), lambda * 10)
             }
+            if options.quasiNewton && accepted { fresh = false }
             guard accepted else {
                 return Outcome(parameters: phi, value: f, iterations: iteration, converged: false,
                                message: "line search failed to decrease the deviance")
@@ -98,5 +118,20 @@ enum GLMMNewton {
         }
         return Outcome(parameters: phi, value: f, iterations: options.maxIterations, converged: false,
                        message: "no convergence in \(options.maxIterations) iterations", hessian: nil)
+    }
+
+    /// The BFGS update `H + yyᵀ/(yᵀs) − (Hs)(Hs)ᵀ/(sᵀHs)` (Nocedal & Wright 2006, eq. 6.19), skipped when the
+    /// curvature condition `yᵀs > 0` fails, so that `H` stays positive definite.
+    static func bfgsUpdate(_ h: inout Matrix, s: [Double], y: [Double]) {
+        let n = s.count
+        var ys = 0.0
+        for i in 0..<n { ys += y[i] * s[i] }
+        let hs = h * s
+        var sHs = 0.0
+        for i in 0..<n { sHs += s[i] * hs[i] }
+        guard ys > 1e-12 * max(1, sHs), sHs > 0 else { return }
+        for i in 0..<n {
+            for j in 0..<n { h[i, j] += y[i] * y[j] / ys - hs[i] * hs[j] / sHs }
+        }
     }
 }

@@ -122,4 +122,28 @@ struct FastPathTests {
         #expect(verification.isIntact && verification.entryCount == 1 + 1 + 3 + 1 + 1)
         _ = directory
     }
+
+    /// The split-based parser `CivilDate(iso:)` used before its byte-level fast path: the oracle.
+    private static func splitParse(_ string: String) -> CivilDate? {
+        let parts = string.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        return CivilDate(year: y, month: m, day: d)
+    }
+
+    @Test("CivilDate(iso:) accepts exactly what the split-based parser accepted")
+    func isoDates() {
+        var inputs = ["2021-03-16", "2024-02-29", "2023-02-29", "2021-13-01", "2021-00-10", "2021-04-31", "0000-01-01",
+                      "9999-12-31", "2021-3-16", "2021-03-6", "21-03-16", "2021-03-16 ", " 2021-03-16", "2021/03/16",
+                      "2021-03-16\r\n", "2021-03\r\n16", "２０２１-03-16", "2021-0٣-16", "2021-03-1a", "+021-03-16",
+                      "-021-03-16", "2021--3-16", "", "2021-03-160", "20210-3-16", "2021-03-16-", "2021-0\u{301}3-16"]
+        for day in stride(from: -800_000, through: 800_000, by: 997) { inputs.append(CivilDate(dayNumber: day).iso) }
+        for input in inputs {
+            #expect(CivilDate(iso: input) == Self.splitParse(input), "\(input.debugDescription)")
+            #expect(CivilDate(iso: Substring(input)) == Self.splitParse(input), "\(input.debugDescription)")
+        }
+        #expect(CivilDate(iso: "2021-03-16")?.dayNumber == 18_702)
+    }
 }

@@ -55,14 +55,14 @@ public struct StudyStore: Sendable {
         }
     }
 
-    /// The page cache, in KiB, of a bulk write (an import): 64 MiB instead of SQLite's default 2 MiB.
+    /// The page cache, in KiB, of a bulk write (an import): 32 MiB instead of SQLite's default 2 MiB.
     ///
     /// An import inserts into several indexes at random places (the audit hashes above all); with the default
     /// cache, those pages are spilled to the WAL and read back many times over. The cache is bounded, so a
     /// file of any size still imports in bounded memory; it is restored after the transaction.
     ///
     /// Related SQLite documentation: <https://www.sqlite.org/pragma.html#pragma_cache_size>
-    static let bulkCacheKiB = 65_536
+    static let bulkCacheKiB = 32_768
 
     /// Runs `body` in a write transaction with a page cache of ``bulkCacheKiB``, wrapping any error in
     /// ``StoreError``.

@@ -11,7 +11,8 @@ extension StudyStore {
     /// is a Wedge database (a `study` row and the `v1-schema` migration) written by this or an older Wedge, so a
     /// file Wedge did not create is never changed. Migrations run only when some are missing: opening an
     /// up-to-date database writes nothing. The file keeps the WAL journal mode it was created with, so readers
-    /// in other processes never block the writer; write transactions are `IMMEDIATE`, as with a pool.
+    /// in other processes never block the writer; write transactions are `IMMEDIATE` and `synchronous` is `NORMAL`,
+    /// as with the `DatabasePool` that created the file.
     ///
     /// A single connection is what a command-line process needs, and it opens in a fraction of the time of a
     /// `DatabasePool` (which opens a reader connection besides the writer); `wedge record` spends most of its
@@ -30,7 +31,15 @@ extension StudyStore {
         let queue: DatabaseQueue
         let pending: Bool
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration())
+            var config = configuration()
+            config.prepareDatabase { db in
+                // As GRDB's DatabasePool (which creates study files) sets it: in WAL mode, commits are atomic and
+                // the file is never corrupted; a power cut may lose the last commits, a killed process does not.
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                }
+            }
+            queue = try DatabaseQueue(path: path, configuration: config)
             let probe = try queue.read { db -> (applied: Set<String>, studies: Int)? in
                 guard try db.tableExists("grdb_migrations"), try db.tableExists("study") else { return nil }
                 return (try migrator.appliedIdentifiers(db), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM study") ?? 0)

@@ -33,12 +33,26 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`, and nothing else.
     public init?(iso string: some StringProtocol) {
-        let parts = string.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Fast path over the UTF-8 bytes (an import parses several dates per row); it accepts exactly the
+        // strings the former split-based parser accepted: four, two and two ASCII digits separated by hyphens.
+        var bytes = string.utf8.makeIterator()
+        var fields = (0, 0, 0)
+        for position in 0..<10 {
+            guard let byte = bytes.next() else { return nil }
+            if position == 4 || position == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch position {
+            case 0..<4: fields.0 = fields.0 * 10 + digit
+            case 5..<7: fields.1 = fields.1 * 10 + digit
+            default: fields.2 = fields.2 * 10 + digit
+            }
+        }
+        guard bytes.next() == nil else { return nil }
+        self.init(year: fields.0, month: fields.1, day: fields.2)
     }
 
     /// The year, month and day of this date.

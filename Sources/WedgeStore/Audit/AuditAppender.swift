@@ -33,17 +33,19 @@ struct AuditAppender {
         oldValue: String? = nil, newValue: String? = nil, reason: String? = nil
     ) throws {
         let id = lastID + 1
-        let text = AuditChain.canonicalText(
-            id: id, at: at, actor: actor, action: action.rawValue, table: table, recordID: recordID, field: field,
-            oldValue: oldValue, newValue: newValue, reason: reason)
-        let hash = AuditChain.hash(previous: lastHash, canonicalText: text)
+        let hash = AuditChain.hash(
+            previous: lastHash, id: id, at: at, actor: actor, action: action.rawValue, table: table,
+            recordID: recordID, field: field, oldValue: oldValue, newValue: newValue, reason: reason)
         let statement = try db.cachedStatement(sql: """
             INSERT INTO audit_log (id, at, actor, action, table_name, record_id, field, old_value, new_value, reason,
                                    prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [id, at, actor, action.rawValue, table, recordID, field, oldValue, newValue,
-                                          reason, lastHash, hash])
+        let values: [DatabaseValue] = [
+            id.databaseValue, .text(at), .text(actor), .text(action.rawValue), .text(table), .text(recordID),
+            .text(field), .text(oldValue), .text(newValue), .text(reason), .text(lastHash), .text(hash),
+        ]
+        try statement.execute(values: values)
         lastID = id
         lastHash = hash
     }

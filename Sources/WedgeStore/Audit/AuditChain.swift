@@ -33,11 +33,39 @@ enum AuditChain {
         Digest.sha256Hex(of: Data((previous + "\n" + canonicalText).utf8))
     }
 
+    /// The hash of an entry with these fields given its predecessor's hash: the same value as
+    /// `hash(previous:canonicalText:)` of `canonicalText(...)`, computed over one byte buffer without building
+    /// the intermediate strings (an import hashes one entry per participant).
+    static func hash(
+        previous: String, id: Int64, at: String, actor: String, action: String, table: String, recordID: String?,
+        field: String?, oldValue: String?, newValue: String?, reason: String?
+    ) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(previous.utf8.count + 128 + (oldValue?.utf8.count ?? 0) + (newValue?.utf8.count ?? 0)
+                              + (reason?.utf8.count ?? 0))
+        bytes += previous.utf8
+        bytes += "\nwedge-audit/1\n".utf8
+        bytes += String(id).utf8
+        func encode(_ value: String?) {
+            bytes.append(UInt8(ascii: "\n"))
+            guard let value else {
+                bytes.append(UInt8(ascii: "-"))
+                return
+            }
+            bytes.append(UInt8(ascii: "+"))
+            bytes += String(value.utf8.count).utf8
+            bytes.append(UInt8(ascii: ":"))
+            bytes += value.utf8
+        }
+        for value in [at, actor, action, table] { encode(value) }
+        for value in [recordID, field, oldValue, newValue, reason] { encode(value) }
+        return Digest.sha256Hex(of: Data(bytes))
+    }
+
     /// The hash that `entry` should carry, from its fields and its stored ``AuditEntry/previousHash``.
     static func expectedHash(of entry: AuditEntry) -> String {
-        hash(previous: entry.previousHash, canonicalText: canonicalText(
-            id: entry.id, at: entry.at, actor: entry.actor, action: entry.action.rawValue, table: entry.table,
-            recordID: entry.recordID, field: entry.field, oldValue: entry.oldValue, newValue: entry.newValue,
-            reason: entry.reason))
+        hash(previous: entry.previousHash, id: entry.id, at: entry.at, actor: entry.actor,
+             action: entry.action.rawValue, table: entry.table, recordID: entry.recordID, field: entry.field,
+             oldValue: entry.oldValue, newValue: entry.newValue, reason: entry.reason)
     }
 }

@@ -65,7 +65,8 @@ enum ParticipantState {
         return object as? [String: String]
     }
 
-    private static func quote(_ text: String) -> String {
+    /// `text` as a JSON string literal.
+    static func quote(_ text: String) -> String {
         // Fast path: most values need no escaping (an import quotes about 20 values per participant).
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             return "\"" + text + "\""

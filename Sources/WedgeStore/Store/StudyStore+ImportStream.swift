@@ -48,22 +48,11 @@ extension StudyStore {
         var producerError: (any Error)?
         var storeError: (any Error)?
         do {
-            return try write("import participants") { db in
-                let schedule = try Self.schedule(db)
-                var audit = try AuditAppender(db, at: at, actor: actor)
-                var count = 0
+            return try bulkWrite("import participants") { db in
+                var session = try ImportSession(db, source: source, at: at, actor: actor)
                 let store: (Enrollment, [OutcomeFlag]) throws -> [DataIssue] = { enrollment, flags in
                     do {
-                        var unused: Set<String> = []
-                        let issues = try Self.importIssues(db, enrollment, schedule: schedule, source: source, seen: &unused)
-                        guard issues.isEmpty else { return issues }
-                        let participant = StoredParticipant(
-                            enrollment: enrollment, flags: OutcomeFlag.allCases.filter(flags.contains), isDeleted: false)
-                        try ParticipantTables.insert(db, participant)
-                        try audit.append(db, action: .insert, table: "participant", recordID: participant.id,
-                                         newValue: ParticipantState.json(participant.state))
-                        count += 1
-                        return []
+                        return try session.store(db, enrollment, flags: flags, checkRepeats: false)
                     } catch {
                         storeError = error
                         throw error
@@ -75,9 +64,11 @@ extension StudyStore {
                     if storeError == nil { producerError = error }
                     throw error
                 }
+                let count = session.stored
                 if count > 0 {
-                    try audit.append(db, action: .importBatch, table: "participant", recordID: nil, field: "source",
-                                     newValue: source, reason: "import of \(count) participant(s)")
+                    try session.audit.append(db, action: .importBatch, table: "participant", recordID: nil,
+                                             field: "source", newValue: source,
+                                             reason: "import of \(count) participant(s)")
                 }
                 return count
             }

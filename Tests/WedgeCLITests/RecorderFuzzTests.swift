@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import Testing
 import WedgeCore
+import WedgeStats
 @testable import WedgeCLI
 @testable import WedgeStore
 import WedgeTestSupport
@@ -12,24 +13,12 @@ import WedgeTestSupport
 /// always get an error message, and never leave part of a record behind.
 @Suite("Recorder under randomized bad input")
 struct RecorderFuzzTests {
-    /// SplitMix64, so that every run tries the same cases.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let junk = ["", " ", ",", "\"", "\"\"", "\n", "\r", "9999-99-99", "2021-02-30", "2099-01-01", "-1", "1e309",
                        "NaN", "é", "\u{0}", "unit-z", "rapid", "other", "P000001", "2021-04-01", "yes", "=", "--db",
                        String(repeating: "x", count: 300)]
 
     /// One random change to a CSV document.
-    static func mutate(_ text: String, _ rng: inout Generator) -> String {
+    static func mutate(_ text: String, _ rng: inout SeededGenerator) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let row = Int.random(in: 1..<max(2, lines.count - 1), using: &rng)
         var fields = lines[row].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -57,7 +46,7 @@ struct RecorderFuzzTests {
         let loaded = try ProtocolLoader.load(path: TestPaths.path("Protocols/ctn-0097.toml"))
         let store = try StudyStore.create(at: nil, protocol: loaded,
                                           schedule: Randomizer.randomize(loaded.protocol, seed: "fuzz"), createdAt: "2024-01-01T00:00:00Z")
-        var rng = Generator(state: 97)
+        var rng = SeededGenerator(seed: 97)
         var refused = 0
         let base = try RecorderSupport.csv(count: 4, prefix: "C#-")
         for n in 0..<1_500 {
@@ -91,7 +80,7 @@ struct RecorderFuzzTests {
             ["ae", "--db", db, "A1", "--date", "2021-04-03", "--description", "nausea"],
             ["delete", "--db", db, "A1", "--reason", "duplicate"],
         ]
-        var rng = Generator(state: 4_242)
+        var rng = SeededGenerator(seed: 4_242)
         var ok = 0
         for n in 0..<800 {
             var args = bases.randomElement(using: &rng)!

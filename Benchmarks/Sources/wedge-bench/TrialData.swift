@@ -9,7 +9,7 @@ import WedgeStats
 /// Each participant falls in a uniformly drawn site–period cell. Initiation: `logit P(y = 1) = −0.3 + 0.6·treat + 0.04·period + b_s`,
 /// `b_s ~ N(0, 0.4²)`. Retention: integer days to dropout, exponential with daily hazard
 /// `0.01·exp(−0.35·treat + 0.01·(age − 40))`, censored at `min(180, Exp(0.002))`, so there are many ties.
-/// Everything is drawn from ``SplitMix64`` through `WedgeStats.Sampling`, so a seed gives the same data everywhere.
+/// Everything is drawn from ``SeededGenerator`` through `WedgeStats.Sampling`, so a seed gives the same data everywhere.
 struct TrialData {
     var sites: Int
     var periods: Int
@@ -25,7 +25,7 @@ struct TrialData {
 
     static func generate(crossovers: [Int], periods: Int, participants: Int, seed: UInt64) -> TrialData {
         let sites = crossovers.count
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let effects = (0..<sites).map { _ in Sampling.normal(mean: 0, standardDeviation: 0.4, using: &rng) }
         var perCell = Array(repeating: 0, count: sites * periods)
         for _ in 0..<participants { perCell[Sampling.integer(in: 0...(sites * periods - 1), using: &rng)] += 1 }

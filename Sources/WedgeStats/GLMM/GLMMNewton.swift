@@ -29,8 +29,8 @@ enum GLMMNewton {
         var hessian = Matrix(rows: dim, columns: dim)
         var lambdaFloor = 0.0
         var previous: (phi: [Double], gradient: [Double])?
-        // Convergence is only accepted on a Hessian formed by differences: a BFGS approximation can
-        // understate the Newton decrement.
+        // A BFGS approximation can understate the Newton decrement, so convergence on it is only accepted
+        // when the gradient is also below 1e-6; otherwise the Hessian is re-formed by differences first.
         var fresh = false
         iterations: for iteration in 1...max(1, options.maxIterations) {
             if options.quasiNewton, !fresh, let (oldPhi, oldGradient) = previous {
@@ -70,7 +70,7 @@ enum GLMMNewton {
                 var slope = 0.0
                 for i in 0..<dim { slope += gradient[i] * step[i] }
                 if lambda == 0 && -slope < options.tolerance {
-                    if !fresh {
+                    if !fresh && gradient.contains(where: { abs($0) > 1e-6 }) {
                         fresh = true
                         continue iterations
                     }

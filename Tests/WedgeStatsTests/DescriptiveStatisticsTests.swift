@@ -13,16 +13,7 @@ import WedgeStats
 @Suite("Descriptive statistics")
 struct DescriptiveStatisticsTests {
     static func load(_ name: String) throws -> [ReferenceRow] {
-        let url = try #require(
-            Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures/descriptive"))
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var lines = text.split(whereSeparator: \.isNewline).map {
-            $0.split(separator: ",", omittingEmptySubsequences: false)
-        }
-        let header = lines.removeFirst().map(String.init)
-        return lines.map { cells in
-            ReferenceRow(fields: Dictionary(uniqueKeysWithValues: zip(header, cells.map(String.init))))
-        }
+        try ReferenceTable.load("descriptive/\(name)")
     }
 
     static func numbers(_ text: String) -> [Double] {

@@ -27,16 +27,7 @@ struct SurvivalData: Sendable {
 enum SurvivalFixture {
     /// All rows of `Fixtures/survival/<name>.csv`.
     static func load(_ name: String) throws -> [ReferenceRow] {
-        let url = try #require(
-            Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures/survival"))
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var lines = text.split(whereSeparator: \.isNewline).map {
-            $0.split(separator: ",", omittingEmptySubsequences: false)
-        }
-        let header = lines.removeFirst().map(String.init)
-        return lines.map { cells in
-            ReferenceRow(fields: Dictionary(uniqueKeysWithValues: zip(header, cells.map(String.init))))
-        }
+        try ReferenceTable.load("survival/\(name)")
     }
 
     /// The 415-participant data set.

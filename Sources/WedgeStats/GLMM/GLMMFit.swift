@@ -51,4 +51,6 @@ public struct GLMMFit: Sendable {
     public var isSingular: Bool
     /// A human-readable account of convergence and any fallback.
     public var message: String
+    /// The Hessian of the deviance over `(θ, β)` the optimiser ended with, for warm starts of refits.
+    var finalHessian: Matrix?
 }

@@ -33,7 +33,9 @@ enum GLMMNewton {
         // when the gradient is also below 1e-6; otherwise the Hessian is re-formed by differences first.
         var fresh = false
         iterations: for iteration in 1...max(1, options.maxIterations) {
-            if options.quasiNewton, !fresh, let (oldPhi, oldGradient) = previous {
+            if options.quasiNewton, previous == nil, let h0 = options.initialHessian, h0.rows == dim, h0.columns == dim {
+                hessian = h0
+            } else if options.quasiNewton, !fresh, let (oldPhi, oldGradient) = previous {
                 bfgsUpdate(&hessian, s: (0..<dim).map { phi[$0] - oldPhi[$0] },
                            y: (0..<dim).map { gradient[$0] - oldGradient[$0] })
             } else {

@@ -29,6 +29,9 @@ public struct GLMMOptions: Sendable, Equatable {
     /// the refits of a permutation test (Nocedal & Wright 2006, *Numerical Optimization*, §6.1). Default
     /// `false`.
     public var quasiNewton: Bool
+    /// With ``quasiNewton``, the Hessian to start BFGS from instead of one formed by differences (a refit
+    /// of similar data starts from the original fit's Hessian).
+    var initialHessian: Matrix?
 
     /// Creates options; every argument has the documented default.
     /// - Parameters:

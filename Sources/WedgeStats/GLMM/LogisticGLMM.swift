@@ -90,7 +90,9 @@ public enum LogisticGLMM {
                 hessian = second.hessian ?? centralHessian(objective, at: second.parameters, step: options.hessianStep)
             }
         }
-        return assemble(data, cells, method, options, objective, outcome, hessian)
+        var fit = assemble(data, cells, method, options, objective, outcome, hessian)
+        fit.finalHessian = hessian
+        return fit
     }
 
     /// The symmetric Hessian of the deviance at `phi` by central differences of the analytic gradient,

@@ -57,7 +57,12 @@ public struct GLMMPermutationStatistic: Sendable {
         self.treatmentColumn = treatmentColumn
         self.schedule = schedule
         self.method = method
-        self.options = options
+        var settings = options
+        if options.quasiNewton {
+            // Refits start BFGS from the observed fit's Hessian: only the treatment column differs.
+            settings.initialHessian = LogisticGLMM.fit(cells, method: method, options: options).finalHessian
+        }
+        self.options = settings
     }
 
     /// The treatment indicator of each cell under `allocation`, or `nil` when the allocation is too

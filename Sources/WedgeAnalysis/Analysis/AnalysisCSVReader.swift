@@ -20,8 +20,9 @@ struct AnalysisCSVReader {
         self.header = header
         self.columns = columns
         self.control = control
-        for (k, name) in header.fields.enumerated() where index[name] == nil {
-            index[name.trimmingCharacters(in: .whitespaces)] = k
+        for (k, field) in header.fields.enumerated() {
+            let name = field.trimmingCharacters(in: .whitespaces)
+            if index[name] == nil { index[name] = k }
         }
     }
 

@@ -26,9 +26,4 @@ public struct RandomizationFrame: Sendable, Equatable {
         self.admissible = admissible
         self.source = source
     }
-
-    /// Each site's treatment indicator per period under `allocation`.
-    public func exposure(_ allocation: [Int]) -> [[Int]] {
-        allocation.map { sequences[$0] }
-    }
 }

@@ -53,6 +53,8 @@ let package = Package(
             dependencies: [
                 "WedgeCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for binding bulk inserts directly (PreparedInsert).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -104,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WedgeStoreTests",
-            dependencies: ["WedgeStore", "WedgeCore", "WedgeTestSupport"],
+            dependencies: ["WedgeStore", "WedgeCore", "WedgeTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

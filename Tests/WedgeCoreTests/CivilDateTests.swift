@@ -28,6 +28,24 @@ struct CivilDateTests {
         }
     }
 
+    @Test("ISO text is zero-padded YYYY-MM-DD for every day of years 1 to 9999, and parses back")
+    func isoFormatting() {
+        #expect(CivilDate(year: 1, month: 1, day: 1)?.iso == "0001-01-01")
+        #expect(CivilDate(year: 987, month: 10, day: 9)?.iso == "0987-10-09")
+        #expect(CivilDate(year: 9999, month: 12, day: 31)?.iso == "9999-12-31")
+        #expect(CivilDate(year: 10_000, month: 1, day: 2)?.iso == "10000-01-02")
+        let first = CivilDate(year: 1, month: 1, day: 1)!.dayNumber
+        let last = CivilDate(year: 9999, month: 12, day: 31)!.dayNumber
+        var mismatches = 0
+        for day in stride(from: first, through: last, by: 37) {
+            let date = CivilDate(dayNumber: day)
+            let (y, m, d) = date.components
+            let expected = String(format: "%04d-%02d-%02d", y, m, d)
+            if date.iso != expected || CivilDate(iso: date.iso) != date { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test("Arithmetic")
     func arithmetic() throws {
         let start = try #require(CivilDate(iso: "2021-03-16"))

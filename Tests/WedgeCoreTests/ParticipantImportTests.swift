@@ -71,6 +71,18 @@ struct ParticipantImportTests {
         }
     }
 
+    @Test("A participant id with a control character is refused, and shown escaped", arguments: ["P\u{0}1", "P\t1", "P\u{7F}1"])
+    func controlCharacterID(id: String) throws {
+        let text = Self.csv([Self.row(["participant_id": id])])
+        let error = try #require(throws: DataFileError.self) {
+            try ParticipantImport.validate(text, file: "in.csv", schedule: Self.schedule, today: Self.today)
+        }
+        let issue = try #require(error.issues.first { $0.field == "participant_id" }, "\(error.issues)")
+        #expect(issue.problem.contains("control character"))
+        #expect(!(error.errorDescription ?? "").contains(id))
+        #expect((error.errorDescription ?? "").contains(String(reflecting: id)))
+    }
+
     @Test("Header problems: unknown, missing and repeated columns")
     func header() throws {
         var header = Self.format.header

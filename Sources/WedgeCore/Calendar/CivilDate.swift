@@ -71,7 +71,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The date as `YYYY-MM-DD`.
     public var iso: String {
         let (y, m, d) = components
-        return Self.pad(y, 4) + "-" + Self.pad(m, 2) + "-" + Self.pad(d, 2)
+        guard (0...9999).contains(y) else {
+            return Self.pad(y, 4) + "-" + Self.pad(m, 2) + "-" + Self.pad(d, 2)
+        }
+        // The common case writes ten ASCII bytes, which Swift stores inline (no allocation): an import formats
+        // several dates per participant.
+        let zero = UInt8(ascii: "0")
+        let hyphen = UInt8(ascii: "-")
+        let bytes: [UInt8] = [
+            zero + UInt8(y / 1000), zero + UInt8(y / 100 % 10), zero + UInt8(y / 10 % 10), zero + UInt8(y % 10),
+            hyphen, zero + UInt8(m / 10), zero + UInt8(m % 10), hyphen, zero + UInt8(d / 10), zero + UInt8(d % 10),
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public var description: String { iso }

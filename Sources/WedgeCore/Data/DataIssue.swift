@@ -37,7 +37,12 @@ public struct DataIssue: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         var location = file.map { f in line.map { "\(f):\($0)" } ?? f } ?? (line.map { "line \($0)" } ?? "")
-        if let participantID { location += (location.isEmpty ? "" : ": ") + "participant \(participantID)" }
+        if let participantID {
+            // An id with a control character is shown escaped, so that it cannot break the line or the terminal.
+            let printable = participantID.unicodeScalars.contains { $0.properties.generalCategory == .control }
+                ? String(reflecting: participantID) : participantID
+            location += (location.isEmpty ? "" : ": ") + "participant \(printable)"
+        }
         let shape = valueShape.map { " (value of the form \"\($0)\")" } ?? ""
         return (location.isEmpty ? "" : location + ": ") + "field '\(field)'\(shape) \(problem). \(expected)"
     }

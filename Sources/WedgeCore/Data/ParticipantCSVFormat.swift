@@ -57,7 +57,7 @@ public struct ParticipantCSVFormat: Sendable {
             throw DataFileError(issues: [DataIssue(file: file, line: 1, field: "(header)", problem: "is missing",
                                                    expected: "Start the file with the header: " + header.joined(separator: ",") + ".")])
         }
-        let columns = try columnIndex(head, file: file)
+        let positions = try columnPositions(head, file: file)
         var issues: [DataIssue] = []
         var result: [(Int, ParticipantRecord)] = []
         for csv in records.dropFirst() {
@@ -68,8 +68,8 @@ public struct ParticipantCSVFormat: Sendable {
                 continue
             }
             var rowIssues: [DataIssue] = []
-            let record = decode(csv, columns: columns) { field, shape, problem, expected in
-                rowIssues.append(DataIssue(file: file, line: csv.line, participantID: csv.fields[columns["participant_id"]!],
+            let record = decode(csv, positions: positions) { field, shape, problem, expected in
+                rowIssues.append(DataIssue(file: file, line: csv.line, participantID: csv.fields[positions[0]],
                                            field: field, valueShape: shape, problem: problem, expected: expected))
             }
             issues += rowIssues
@@ -79,7 +79,10 @@ public struct ParticipantCSVFormat: Sendable {
         return result
     }
 
-    func columnIndex(_ head: CSVRecord, file: String) throws(DataFileError) -> [String: Int] {
+    /// Where each column of ``header`` is in the file: `positions[k]` is the field index of `header[k]`.
+    ///
+    /// - Throws: ``DataFileError`` for a repeated, unknown or missing column.
+    func columnPositions(_ head: CSVRecord, file: String) throws(DataFileError) -> [Int] {
         var index: [String: Int] = [:]
         var issues: [DataIssue] = []
         let expected = header
@@ -101,16 +104,24 @@ public struct ParticipantCSVFormat: Sendable {
                                     expected: "Add the column (it may be empty in every row)."))
         }
         guard issues.isEmpty else { throw DataFileError(issues: issues) }
-        return index
+        return expected.map { index[$0]! }
     }
 
+    /// Decodes one row whose fields are at ``columnPositions(_:file:)``, reporting each value that is not of
+    /// its column's type; `nil` when the row cannot make a record.
     func decode(
-        _ csv: CSVRecord, columns: [String: Int],
+        _ csv: CSVRecord, positions: [Int],
         report: (_ field: String, _ shape: String?, _ problem: String, _ expected: String) -> Void
     ) -> ParticipantRecord? {
-        func value(_ name: String) -> String { csv.fields[columns[name]!].trimmingSpaces() }
+        // Positions follow `header`: the identity columns, the baseline covariates, then the outcomes.
+        let baselineCount = `protocol`.baseline.count
+        func value(_ column: Int) -> String { csv.fields[positions[column]].trimmingSpaces() }
+        func value(_ field: ParticipantField) -> String {
+            if let i = ParticipantField.identity.firstIndex(of: field) { return value(i) }
+            return value(3 + baselineCount + ParticipantField.outcomes.firstIndex(of: field)!)
+        }
         func date(_ field: ParticipantField) -> CivilDate? {
-            let raw = value(field.rawValue)
+            let raw = value(field)
             guard !raw.isEmpty else { return nil }
             guard let date = CivilDate(iso: raw) else {
                 report(field.rawValue, ValueShape.of(raw), "is not a date", "Write dates as YYYY-MM-DD.")
@@ -118,17 +129,18 @@ public struct ParticipantCSVFormat: Sendable {
             }
             return date
         }
-        let id = value(ParticipantField.participantID.rawValue)
+        let id = value(.participantID)
         if id.isEmpty { report("participant_id", nil, "is empty", "Give every participant an identifier.") }
-        let site = value(ParticipantField.siteID.rawValue)
+        let site = value(.siteID)
         if site.isEmpty { report("site_id", nil, "is empty", "Give the site id.") }
         let admission = date(.admissionDate)
-        if admission == nil, value("admission_date").isEmpty {
+        if admission == nil, value(.admissionDate).isEmpty {
             report("admission_date", nil, "is empty", "Give the admission date as YYYY-MM-DD.")
         }
         var baseline: [String: String] = [:]
-        for covariate in `protocol`.baseline {
-            let raw = value(covariate.id)
+        baseline.reserveCapacity(baselineCount)
+        for (i, covariate) in `protocol`.baseline.enumerated() {
+            let raw = value(3 + i)
             if raw.isEmpty {
                 if covariate.isRequired { report(covariate.id, nil, "is empty", "This covariate is required.") }
                 continue
@@ -140,9 +152,9 @@ public struct ParticipantCSVFormat: Sendable {
         }
         var outcome = InductionOutcome()
         for (field, path) in ParticipantField.outcomeDates { outcome[keyPath: path] = date(field) }
-        let procedure = value(ParticipantField.procedureReceived.rawValue)
+        let procedure = value(.procedureReceived)
         outcome.procedureReceived = procedure.isEmpty ? nil : procedure
-        let reason = value(ParticipantField.notInitiatedReason.rawValue)
+        let reason = value(.notInitiatedReason)
         outcome.notInitiatedReason = reason.isEmpty ? nil : reason
         guard !id.isEmpty, !site.isEmpty, let admission else { return nil }
         return ParticipantRecord(id: id, siteID: site, admissionDate: admission, baseline: baseline, outcome: outcome)

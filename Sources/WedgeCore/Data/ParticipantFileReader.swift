@@ -59,18 +59,18 @@ public struct ParticipantFileReader: Sendable {
         let rules = ParticipantRules(schedule: schedule, today: today)
         var parser = CSVChunkedReader()
         var head: CSVRecord?
-        var columns: [String: Int] = [:]
+        var positions: [Int] = []
         var firstLine: [String: Int] = [:]
         let file = self.file
         func accept(_ csv: CSVRecord) throws {
             guard let header = head else {
                 head = csv
-                columns = try format.columnIndex(csv, file: file)
+                positions = try format.columnPositions(csv, file: file)
                 try header(csv.fields)
                 return
             }
             try body(ParticipantCSVRow(line: csv.line, fields: csv.fields, result: check(
-                csv, header: header, columns: columns, format: format, rules: rules, firstLine: &firstLine)))
+                csv, header: header, positions: positions, format: format, rules: rules, firstLine: &firstLine)))
         }
         do {
             while true {
@@ -97,7 +97,7 @@ public struct ParticipantFileReader: Sendable {
     }
 
     private func check(
-        _ csv: CSVRecord, header: CSVRecord, columns: [String: Int], format: ParticipantCSVFormat,
+        _ csv: CSVRecord, header: CSVRecord, positions: [Int], format: ParticipantCSVFormat,
         rules: ParticipantRules, firstLine: inout [String: Int]
     ) -> Result<(enrollment: Enrollment, flags: [OutcomeFlag]), DataFileError> {
         guard csv.fields.count == header.fields.count else {
@@ -107,8 +107,8 @@ public struct ParticipantFileReader: Sendable {
                 expected: "Give every row one field per column; quote fields that hold commas.")]))
         }
         var issues: [DataIssue] = []
-        let id = csv.fields[columns["participant_id"]!]
-        let decoded = format.decode(csv, columns: columns) { field, shape, problem, expected in
+        let id = csv.fields[positions[0]]
+        let decoded = format.decode(csv, positions: positions) { field, shape, problem, expected in
             issues.append(DataIssue(file: file, line: csv.line, participantID: id, field: field, valueShape: shape,
                                     problem: problem, expected: expected))
         }

@@ -2,7 +2,7 @@
 
 /// The validation rules for a participant record, and enrollment: stamping the condition from the schedule.
 ///
-/// Refused (errors): an unknown site; an admission outside the study window; dates out of order
+/// Refused (errors): a participant id holding a control character (a tab, line break or NUL); an unknown site; an admission outside the study window; dates out of order
 /// (admission ≤ induction start ≤ first injection < second < third; discharge, last contact and dropout on or
 /// after admission; last contact on or after every injection); a date after `today`; a second injection without
 /// a first, a third without a second; both a first injection and a non-initiation reason; an unknown reason or
@@ -29,6 +29,10 @@ public struct ParticipantRules: Sendable {
         }
         let proto = schedule.protocol
         let calendar = proto.calendar
+        if record.id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            refuse(.participantID, "contains a control character (a tab, line break or NUL)",
+                   "Use printable characters only, such as letters, digits and hyphens.")
+        }
         var cell: ScheduledCell?
         if proto.site(id: record.siteID) == nil {
             issues.append(DataIssue(participantID: record.id, field: "site_id", valueShape: nil,

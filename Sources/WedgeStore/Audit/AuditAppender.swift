@@ -4,7 +4,8 @@ import GRDB
 
 /// Appends chained entries to `audit_log` inside one write transaction.
 ///
-/// Reads the head of the chain once, then keeps it in memory, so a bulk import costs one INSERT per entry.
+/// Reads the head of the chain once, then keeps it in memory, so a bulk import costs one INSERT per entry (a
+/// ``PreparedInsert`` prepared once).
 /// Ids are assigned explicitly (head + 1) because the id is part of the hashed text.
 struct AuditAppender {
     /// When the entries are made.
@@ -13,6 +14,7 @@ struct AuditAppender {
     let actor: String
     private var lastID: Int64
     private var lastHash: String
+    private let insert: PreparedInsert
 
     /// Starts appending after the current head of the log.
     init(_ db: Database, at: String, actor: String) throws {
@@ -25,6 +27,11 @@ struct AuditAppender {
             lastID = 0
             lastHash = AuditChain.genesis
         }
+        insert = try PreparedInsert(db, sql: """
+            INSERT INTO audit_log (id, at, actor, action, table_name, record_id, field, old_value, new_value, reason,
+                                   prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     /// Appends one entry.
@@ -36,16 +43,14 @@ struct AuditAppender {
         let hash = AuditChain.hash(
             previous: lastHash, id: id, at: at, actor: actor, action: action.rawValue, table: table,
             recordID: recordID, field: field, oldValue: oldValue, newValue: newValue, reason: reason)
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO audit_log (id, at, actor, action, table_name, record_id, field, old_value, new_value, reason,
-                                   prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let values: [DatabaseValue] = [
-            id.databaseValue, .text(at), .text(actor), .text(action.rawValue), .text(table), .text(recordID),
-            .text(field), .text(oldValue), .text(newValue), .text(reason), .text(lastHash), .text(hash),
-        ]
-        try statement.execute(values: values)
+        let previous = lastHash
+        try insert.run { bind in
+            bind.int(id)
+            for value in [at, actor, action.rawValue, table] { bind.text(value) }
+            for value in [recordID, field, oldValue, newValue, reason] { bind.text(value) }
+            bind.text(previous)
+            bind.text(hash)
+        }
         lastID = id
         lastHash = hash
     }

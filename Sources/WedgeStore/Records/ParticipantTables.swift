@@ -3,10 +3,8 @@
 import GRDB
 import WedgeCore
 
-/// Reads and writes participants across `participant`, `induction`, `baseline_value` and `participant_flag`.
-///
-/// Writes use cached prepared statements, so that a bulk import inside one transaction prepares each
-/// statement once.
+/// Reads participants across `participant`, `induction`, `baseline_value` and `participant_flag`, and replaces
+/// a stored one; ``ParticipantWriter`` inserts new ones.
 enum ParticipantTables {
     private static let select = """
         SELECT p.id, p.site_id, p.admission_date, p.condition_id, p.period, p.is_transition, p.is_in_primary,
@@ -54,51 +52,6 @@ enum ParticipantTables {
         return result
     }
 
-    /// Inserts a new participant with its outcomes, baseline values and flags.
-    static func insert(_ db: Database, _ participant: StoredParticipant) throws {
-        let outcomes = ParticipantState.outcomeValues(participant.enrollment.record.outcome)
-        _ = try insert(db, participant, outcomes: outcomes, onlyIfNew: false)
-    }
-
-    /// Inserts a new participant, given its outcome values as ``ParticipantState/outcomeValues(_:)`` returns
-    /// them (so that a caller that needs them too computes them once).
-    ///
-    /// - Parameter onlyIfNew: When a participant with this id is already stored (deleted or not), write nothing
-    ///   and return `false`, instead of failing on the primary key. This folds the existence check of an import
-    ///   into its INSERT.
-    /// - Returns: Whether the participant was inserted.
-    static func insert(
-        _ db: Database, _ participant: StoredParticipant, outcomes: [(ParticipantField, String?)], onlyIfNew: Bool
-    ) throws -> Bool {
-        let e = participant.enrollment
-        let r = e.record
-        let id = DatabaseValue.text(r.id)
-        let row: [DatabaseValue] = [
-            id, .text(r.siteID), .text(r.admissionDate.iso), .text(e.conditionID), e.period.databaseValue,
-            e.isTransition.databaseValue, e.isInPrimaryAnalysis.databaseValue, participant.isDeleted.databaseValue,
-        ]
-        try db.cachedStatement(sql: onlyIfNew ? insertParticipantIfNew : insertParticipant).execute(values: row)
-        if onlyIfNew, db.changesCount == 0 { return false }
-        var values: [DatabaseValue] = [id]
-        values.reserveCapacity(1 + outcomes.count)
-        for (_, value) in outcomes { values.append(.text(value)) }
-        try db.cachedStatement(sql: """
-            INSERT INTO induction (participant_id, induction_start_date, procedure_received, first_injection_date,
-                                   not_initiated_reason, discharge_date, second_injection_date, third_injection_date,
-                                   last_contact_date, dropout_date)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(values: values)
-        try insertChildren(db, participant)
-        return true
-    }
-
-    private static let insertParticipant = """
-        INSERT INTO participant (id, site_id, admission_date, condition_id, period, is_transition, is_in_primary,
-                                 is_deleted)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    private static let insertParticipantIfNew = insertParticipant + " ON CONFLICT(id) DO NOTHING"
-
     /// Overwrites a participant's row, outcomes, baseline values and flags with `participant`.
     static func replace(_ db: Database, _ participant: StoredParticipant) throws {
         let e = participant.enrollment
@@ -120,39 +73,7 @@ enum ParticipantTables {
             """, arguments: arguments)
         try db.execute(sql: "DELETE FROM baseline_value WHERE participant_id = ?", arguments: [r.id])
         try db.execute(sql: "DELETE FROM participant_flag WHERE participant_id = ?", arguments: [r.id])
-        try insertChildren(db, participant)
-    }
-
-    private static func insertChildren(_ db: Database, _ participant: StoredParticipant) throws {
-        let id = DatabaseValue.text(participant.id)
-        let baseline = participant.enrollment.record.baseline
-        if !baseline.isEmpty {
-            // One multi-row INSERT per participant rather than one per value.
-            var values: [DatabaseValue] = []
-            values.reserveCapacity(3 * baseline.count)
-            for (covariate, value) in baseline.sorted(by: { $0.key < $1.key }) {
-                values.append(id)
-                values.append(.text(covariate))
-                values.append(.text(value))
-            }
-            try db.cachedStatement(sql: baselineInsert(rows: baseline.count)).execute(values: values)
-        }
-        let flag = try db.cachedStatement(sql: "INSERT INTO participant_flag (participant_id, flag) VALUES (?, ?)")
-        for value in participant.flags {
-            try flag.execute(values: [id, .text(value.rawValue)])
-        }
-    }
-
-    /// `INSERT INTO baseline_value … VALUES (?, ?, ?), …` for `rows` rows; the common sizes are built once.
-    private static func baselineInsert(rows: Int) -> String {
-        rows < baselineInserts.count ? baselineInserts[rows] : makeBaselineInsert(rows: rows)
-    }
-
-    private static let baselineInserts = (0..<33).map(makeBaselineInsert)
-
-    private static func makeBaselineInsert(rows: Int) -> String {
-        "INSERT INTO baseline_value (participant_id, covariate, value) VALUES "
-            + Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
+        try ParticipantWriter(db).insertChildren(participant)
     }
 
     private static func decode(_ row: Row, baseline: [String: String], flags: [String]) throws -> StoredParticipant {

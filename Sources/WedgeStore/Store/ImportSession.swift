@@ -20,6 +20,7 @@ struct ImportSession {
 
     private let covariates: Set<String>
     private let layout: StateLayout
+    private let writer: ParticipantWriter
     private var cells: [String: [Int: ScheduledCell?]] = [:]
     private var seen: Set<String> = []
 
@@ -30,6 +31,7 @@ struct ImportSession {
         audit = try AuditAppender(db, at: at, actor: actor)
         covariates = Set(schedule.protocol.baseline.map(\.id))
         layout = StateLayout(baselineIDs: schedule.protocol.baseline.map(\.id))
+        writer = try ParticipantWriter(db)
     }
 
     /// Checks one enrollment and, if it passes, stores it with its audit entry.
@@ -57,7 +59,7 @@ struct ImportSession {
         let participant = StoredParticipant(
             enrollment: enrollment, flags: OutcomeFlag.allCases.filter(flags.contains), isDeleted: false)
         let outcomes = ParticipantState.outcomeValues(enrollment.record.outcome)
-        guard try ParticipantTables.insert(db, participant, outcomes: outcomes, onlyIfNew: true) else {
+        guard try writer.insert(participant, outcomes: outcomes, onlyIfNew: true) else {
             return [alreadyStored(id)]
         }
         let json = layout.json(of: participant, outcomes: outcomes) ?? ParticipantState.json(participant.state)

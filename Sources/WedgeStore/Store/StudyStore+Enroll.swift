@@ -34,7 +34,7 @@ extension StudyStore {
             let rules = ParticipantRules(schedule: try Self.schedule(db), today: today)
             let enrollment = try rules.enroll(record).get()
             let participant = StoredParticipant(enrollment: enrollment, flags: rules.flags(enrollment), isDeleted: false)
-            try ParticipantTables.insert(db, participant)
+            try ParticipantWriter(db).insert(participant)
             var audit = try AuditAppender(db, at: at, actor: actor)
             try audit.append(db, action: .insert, table: "participant", recordID: participant.id,
                              newValue: ParticipantState.json(participant.state))

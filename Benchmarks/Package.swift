@@ -11,7 +11,11 @@ let wedge = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deleting
 let package = Package(
     name: "WedgeBenchmarks",
     platforms: [.macOS(.v13)],
-    dependencies: [.package(path: "..")],
+    dependencies: [
+        .package(path: ".."),
+        // Only for the CSV-reading comparison (`csv-read-100k-csvswift`); Wedge itself does not use it.
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+    ],
     targets: [
         .executableTarget(
             name: "wedge-bench",
@@ -20,6 +24,7 @@ let package = Package(
                 .product(name: "WedgeStats", package: wedge),
                 .product(name: "WedgeStore", package: wedge),
                 .product(name: "WedgeAnalysis", package: wedge),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
     ]

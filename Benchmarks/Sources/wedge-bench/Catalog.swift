@@ -4,7 +4,7 @@
 enum Catalog {
     static var tasks: [BenchTask] {
         ModelBenchmarks.tasks + SurvivalBenchmarks.tasks + ParallelBenchmarks.tasks + AnalysisBenchmarks.tasks
-            + ReportBenchmarks.tasks + ScheduleBenchmarks.tasks + ProcessBenchmarks.tasks
+            + ReportBenchmarks.tasks + ScheduleBenchmarks.tasks + CSVBenchmarks.tasks + ProcessBenchmarks.tasks
     }
 
     /// The tasks whose id contains one of the comma-separated `filter` terms (all when `filter` is nil).

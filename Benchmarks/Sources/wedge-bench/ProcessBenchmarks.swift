@@ -2,7 +2,8 @@
 
 import Foundation
 
-/// Tasks that run the release `wedge` executable as a whole process: start-up, and importing large files.
+/// Tasks that run the release `wedge` executable as a whole process: start-up, importing large files, and one
+/// `wedge record` call in a large database.
 /// Wall time includes process creation, dynamic loading and exit; peak memory is the `wedge` process's own.
 enum ProcessBenchmarks {
     static var tasks: [BenchTask] {
@@ -31,35 +32,44 @@ enum ProcessBenchmarks {
                 size: "\(rows.formatted()) rows (ctn-0097 simulated)"
             ) { context in try importFile(context, file: file, runs: rows >= 1_000_000 ? 2 : 3) })
         }
+        tasks.append(BenchTask(
+            id: "record-100k",
+            title: "`wedge record`: one participant's induction outcomes, whole process, in a database of",
+            size: "100,000 participants"
+        ) { context in try record(context, file: Datasets.importFile(rows: 100_000)) })
         return tasks
+    }
+
+    /// Times single `wedge record` calls, each on a participant of its own, in a database that holds the
+    /// participants of `file` (imported untimed) and participants enrolled for the purpose (untimed).
+    static func record(_ context: BenchContext, file: String) throws -> TaskResult {
+        let scratch = try WedgeScratch(context)
+        let csv = try scratch.dataFile(file)
+        let db = scratch.path("study.sqlite")
+        try scratch.initStudy(db)
+        try scratch.run(["import", "--db", db, csv, "--as", "bench"])
+        let count = 25
+        for k in 0..<count {
+            try scratch.run(["enroll", "--db", db, "BENCH-\(k)", "--site", "unit-a", "--admitted", "2021-04-01",
+                             "--baseline", "age=34", "--baseline", "sex=male", "--as", "bench"])
+        }
+        let outcomes = try (0..<count).map { k in
+            try scratch.run(["record", "--db", db, "BENCH-\(k)", "--induction-start", "2021-04-02", "--procedure", "standard",
+                             "--first-injection", "2021-04-14", "--discharge", "2021-04-15", "--as", "bench"])
+        }
+        return WedgeScratch.result(outcomes)
     }
 
     /// Times `wedge import` of `file` into a fresh database (made by an untimed `wedge init`) `runs` times.
     static func importFile(_ context: BenchContext, file: String, runs: Int) throws -> TaskResult {
-        try context.requireWedge()
-        let csv = context.dataFile(file)
-        guard FileManager.default.fileExists(atPath: csv) else { throw BenchError("\(csv) is missing; run `wedge-bench generate`.") }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wedge-bench-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        var times: [Stopwatch.Timing] = [], peak = 0.0
-        for attempt in 0..<runs {
-            let db = (directory as NSString).appendingPathComponent("s\(attempt).sqlite")
-            let log = (directory as NSString).appendingPathComponent("log.txt")
-            let initOutcome = try Spawn.run(context.wedge, ["init", "--protocol", context.repoFile("Protocols/ctn-0097.toml"),
-                                                            "--db", db, "--seed", "bench"], output: log)
-            guard initOutcome.status == 0 else { throw BenchError("wedge init failed: \(try String(contentsOfFile: log, encoding: .utf8))") }
-            let outcome = try Spawn.run(context.wedge, ["import", "--db", db, csv], output: log)
-            guard outcome.status == 0 else {
-                throw BenchError("wedge import failed: \((try? String(contentsOfFile: log, encoding: .utf8))?.prefix(2000) ?? "")")
-            }
-            times.append(Stopwatch.Timing(wall: outcome.seconds, cpu: outcome.cpuSeconds))
-            peak = max(peak, outcome.peakBytes)
-            try? FileManager.default.removeItem(atPath: db)
+        let scratch = try WedgeScratch(context)
+        let csv = try scratch.dataFile(file)
+        let outcomes = try (0..<runs).map { attempt in
+            let db = scratch.path("s\(attempt).sqlite")
+            try scratch.initStudy(db)
+            defer { try? FileManager.default.removeItem(atPath: db) }
+            return try scratch.run(["import", "--db", db, csv, "--as", "bench"])
         }
-        var result = TaskResult(Stopwatch.summarize(times))
-        result.peakBytes = peak
-        result.wholeProcess = true
-        return result
+        return WedgeScratch.result(outcomes)
     }
 }

@@ -10,6 +10,7 @@ let usage = """
            wedge-bench generate [--force] [common options]
            wedge-bench list
            wedge-bench limit [common options]
+           wedge-bench csv-cases
     common options: --data DIR (default data) --root DIR (default ..) --wedge PATH --budget SECONDS (default 1)
     """
 
@@ -57,6 +58,8 @@ do {
         for task in Catalog.tasks { print("\(task.id)\t\(task.title), \(task.size)") }
     case "limit":
         try GLMMLimit.report(context)
+    case "csv-cases":
+        try CSVCases.report()
     default:
         FileHandle.standardError.write(Data("unknown command '\(command)'\n\(usage)\n".utf8))
         exit(64)

@@ -7,11 +7,12 @@
 /// into chunks: a CRLF, a doubled quote or a UTF-8 sequence may straddle two chunks. The tests check this
 /// equivalence on random documents and random chunk sizes.
 ///
-/// Why not yaslab/CSV.swift, which the issue suggested: it reports neither line numbers nor malformed rows
+/// Why not yaslab/CSV.swift, which the issue suggested (measured in `docs/csv-reading.md`, where it is also
+/// 3 times slower on the 100,000-row import file): it reports neither line numbers nor malformed rows
 /// (`../shared/DEPENDENCIES.md`), on Linux its reader ends every file stream with a spurious `cannotReadFile`,
 /// and an unterminated quote silently swallows the rest of the file. Wedge's errors must name the line of every
 /// refused row, so it would need a second, hand-written line counter that re-implements the quoting rules
-/// anyway. A 200-line state machine that shares ``CSVParser``'s grammar and error texts is smaller, adds no
+/// anyway. A state machine that shares ``CSVParser``'s grammar and error texts adds no
 /// dependency, and keeps a single definition of "line" across in-memory and streamed reading.
 ///
 /// Two additions for untrusted input: a field that is not valid UTF-8 is an error (``CSVParser`` receives text

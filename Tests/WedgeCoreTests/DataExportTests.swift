@@ -78,6 +78,28 @@ struct DataExportTests {
         #expect(late.contains { $0.kind == .outOfWindow && $0.field == "second_injection_date" })
     }
 
+    @Test("open queries for a missing induction start and discharge wait the protocol's delays")
+    func queryDelays() throws {
+        let (snapshot, e) = try Self.snapshot(InductionOutcome(), admitted: "2021-04-01")
+        let proto = snapshot.protocol
+        #expect(proto.outcomes.inductionStartQueryDays == 7 && proto.outcomes.inpatientStayQueryDays == 30)
+        func fields(_ p: StudyProtocol, on day: String) -> Set<String> {
+            Set(OpenQueries.find(for: e, flags: [], protocol: p, today: Self.d(day))
+                .filter { $0.kind == .missingOutcome }.map(\.field))
+        }
+        // Defaults: induction start queried after 7 days, discharge and first injection after 30.
+        #expect(fields(proto, on: "2021-04-08").isEmpty)
+        #expect(fields(proto, on: "2021-04-09") == ["induction_start_date"])
+        #expect(fields(proto, on: "2021-05-02") == ["induction_start_date", "first_injection_date", "discharge_date"])
+        // A protocol that expects a shorter stay queries sooner.
+        let text = try TestPaths.text("Protocols/ctn-0097.toml").replacingOccurrences(
+            of: "retention_follow_up_days = 60", with: "retention_follow_up_days = 60\ninduction_start_query_days = 2\ninpatient_stay_query_days = 14")
+        let short = try ProtocolLoader.parse(text, file: "short.toml")
+        #expect(short.outcomes.inductionStartQueryDays == 2 && short.outcomes.inpatientStayQueryDays == 14)
+        #expect(fields(short, on: "2021-04-04") == ["induction_start_date"])
+        #expect(fields(short, on: "2021-04-16") == ["induction_start_date", "first_injection_date", "discharge_date"])
+    }
+
     @Test("a typed enrollment checks every value and names required covariates")
     func entry() throws {
         let proto = try ProtocolLoader.load(path: TestPaths.path("Protocols/ctn-0097.toml")).protocol

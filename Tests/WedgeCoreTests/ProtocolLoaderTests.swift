@@ -66,6 +66,16 @@ struct ProtocolLoaderTests {
         #expect(description.contains("\(file):\(line): field '\(field)'"))
     }
 
+    @Test("Query delays outside 1–365 days are refused with their line")
+    func queryDelays() throws {
+        let text = try TestPaths.text("Protocols/ctn-0097.toml").replacingOccurrences(
+            of: "retention_follow_up_days = 60", with: "retention_follow_up_days = 60\ninpatient_stay_query_days = 0")
+        let error = try #require(throws: ProtocolError.self) { try ProtocolLoader.parse(text, file: "x.toml") }
+        let issue = try #require(error.issues.first)
+        #expect(issue.field == "outcomes.inpatient_stay_query_days" && issue.problem == "is out of range")
+        #expect(issue.line != nil)
+    }
+
     @Test("A misspelled key gets a suggestion")
     func suggestion() throws {
         let text = try TestPaths.text("Protocols/ctn-0097.toml").replacingOccurrences(of: "notice_weeks", with: "notice_wekes")

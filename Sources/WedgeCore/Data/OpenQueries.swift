@@ -7,21 +7,19 @@
 ///
 /// | field | queried when empty and … |
 /// | --- | --- |
-/// | `induction_start_date` | ``inductionStartDays`` days have passed since admission |
-/// | `first_injection_date` / `not_initiated_reason` | both empty, and discharge is recorded or ``inpatientStayDays`` days have passed since admission |
-/// | `discharge_date` | ``inpatientStayDays`` days have passed since admission |
+/// | `induction_start_date` | `induction_start_query_days` (default 7) have passed since admission |
+/// | `first_injection_date` / `not_initiated_reason` | both empty, and discharge is recorded or `inpatient_stay_query_days` (default 30) have passed since admission |
+/// | `discharge_date` | `inpatient_stay_query_days` have passed since admission |
 /// | `second_injection_date` | a first injection is recorded, no dropout, and the second-injection window after it has closed |
 /// | `third_injection_date` | a second injection is recorded, no dropout, and the third-injection window after it has closed |
 /// | `last_contact_date` | no dropout and no last contact, and retention follow-up has ended |
 ///
+/// The delays come from the protocol's `[outcomes]` table (``OutcomeDefinitions/inductionStartQueryDays`` and
+/// ``OutcomeDefinitions/inpatientStayQueryDays``), like the injection windows.
+///
 /// Flags become queries too: `deviation`, and `out-of-window` for injections outside their windows and a first
 /// injection after discharge.
 public enum OpenQueries {
-    /// Days after admission by which induction is expected to have started.
-    public static let inductionStartDays = 7
-    /// Days after admission by which the inpatient stay (and the first injection) is expected to be over.
-    public static let inpatientStayDays = 30
-
     /// Every open query of `snapshot`'s participants as of `today`, by participant id, then in column order.
     public static func find(in snapshot: StudySnapshot, today: CivilDate) -> [OpenQuery] {
         let rules = ParticipantRules(schedule: snapshot.schedule, today: today)
@@ -42,15 +40,15 @@ public enum OpenQueries {
         }
         func passed(_ date: CivilDate, _ days: Int) -> Bool { date.adding(days: days) < today }
         let admission = record.admissionDate
-        if o.inductionStartDate == nil, passed(admission, inductionStartDays) {
-            query(.missingOutcome, .inductionStartDate, "is empty \(inductionStartDays) days after admission")
+        if o.inductionStartDate == nil, passed(admission, defs.inductionStartQueryDays) {
+            query(.missingOutcome, .inductionStartDate, "is empty \(defs.inductionStartQueryDays) days after admission")
         }
         if o.firstInjectionDate == nil, o.notInitiatedReason == nil,
-            o.dischargeDate != nil || passed(admission, inpatientStayDays) {
+            o.dischargeDate != nil || passed(admission, defs.inpatientStayQueryDays) {
             query(.missingOutcome, .firstInjectionDate, "and not_initiated_reason are both empty after the inpatient stay")
         }
-        if o.dischargeDate == nil, passed(admission, inpatientStayDays) {
-            query(.missingOutcome, .dischargeDate, "is empty \(inpatientStayDays) days after admission")
+        if o.dischargeDate == nil, passed(admission, defs.inpatientStayQueryDays) {
+            query(.missingOutcome, .dischargeDate, "is empty \(defs.inpatientStayQueryDays) days after admission")
         }
         if let first = o.firstInjectionDate, o.secondInjectionDate == nil, o.dropoutDate == nil,
             passed(first, defs.secondInjectionWindow.upperBound) {

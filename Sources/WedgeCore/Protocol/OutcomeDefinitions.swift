@@ -31,12 +31,26 @@ public struct OutcomeDefinitions: Sendable, Equatable {
     public var retentionFollowUpDays: Int
     /// The reasons a participant may not initiate.
     public var nonInitiationReasons: [Reason]
+    /// Days after admission after which a missing induction start becomes an open query (`wedge status`).
+    public var inductionStartQueryDays: Int
+    /// Days after admission after which a missing discharge, or a missing first injection and non-initiation
+    /// reason, becomes an open query: the longest inpatient stay the protocol expects.
+    public var inpatientStayQueryDays: Int
+
+    /// ``inductionStartQueryDays`` when the protocol does not set it.
+    public static let defaultInductionStartQueryDays = 7
+    /// ``inpatientStayQueryDays`` when the protocol does not set it.
+    public static let defaultInpatientStayQueryDays = 30
 
     /// Creates outcome definitions.
     public init(
         initiation: String, initiationRequiresInpatient: Bool, secondInjectionWindow: ClosedRange<Int>,
-        thirdInjectionWindow: ClosedRange<Int>, retentionFollowUpDays: Int, nonInitiationReasons: [Reason]
+        thirdInjectionWindow: ClosedRange<Int>, retentionFollowUpDays: Int, nonInitiationReasons: [Reason],
+        inductionStartQueryDays: Int = defaultInductionStartQueryDays,
+        inpatientStayQueryDays: Int = defaultInpatientStayQueryDays
     ) {
+        self.inductionStartQueryDays = inductionStartQueryDays
+        self.inpatientStayQueryDays = inpatientStayQueryDays
         self.initiation = initiation
         self.initiationRequiresInpatient = initiationRequiresInpatient
         self.secondInjectionWindow = secondInjectionWindow

@@ -145,6 +145,11 @@ extension ProtocolValidator {
         let third = window(t.thirdInjectionWindowDays, "outcomes.third_injection_window_days")
         let followUp = whole(t.retentionFollowUpDays, "outcomes.retention_follow_up_days", in: 1...3650,
                              "days of retention follow-up after induction")
+        let inductionQuery = whole(t.inductionStartQueryDays, "outcomes.induction_start_query_days", in: 1...365,
+                                   "days after admission before a missing induction start is queried", required: false)
+        let stayQuery = whole(t.inpatientStayQueryDays, "outcomes.inpatient_stay_query_days", in: 1...365,
+                              "days after admission before a missing discharge or first injection is queried",
+                              required: false)
         let path = "outcomes.non_initiation_reasons"
         var reasons: [OutcomeDefinitions.Reason] = []
         let advice = "List them as [{ id = \"declined\", label = \"Declined injection\" }, …]."
@@ -160,9 +165,12 @@ extension ProtocolValidator {
             }
         }
         guard let initiation, let second, let third, let followUp else { return nil }
+        // A query delay given but invalid was reported above; the default only stands in for an absent key.
         return OutcomeDefinitions(
             initiation: initiation, initiationRequiresInpatient: t.initiationRequiresInpatient ?? true,
             secondInjectionWindow: second, thirdInjectionWindow: third, retentionFollowUpDays: followUp,
-            nonInitiationReasons: reasons)
+            nonInitiationReasons: reasons,
+            inductionStartQueryDays: inductionQuery ?? OutcomeDefinitions.defaultInductionStartQueryDays,
+            inpatientStayQueryDays: stayQuery ?? OutcomeDefinitions.defaultInpatientStayQueryDays)
     }
 }

@@ -115,6 +115,8 @@ struct ProtocolFile: Decodable {
         var secondInjectionWindowDays: [TOMLNumber]?
         var thirdInjectionWindowDays: [TOMLNumber]?
         var retentionFollowUpDays: TOMLNumber?
+        var inductionStartQueryDays: TOMLNumber?
+        var inpatientStayQueryDays: TOMLNumber?
         var nonInitiationReasons: [ReasonTable]?
 
         enum CodingKeys: String, CodingKey {
@@ -123,6 +125,8 @@ struct ProtocolFile: Decodable {
             case secondInjectionWindowDays = "second_injection_window_days"
             case thirdInjectionWindowDays = "third_injection_window_days"
             case retentionFollowUpDays = "retention_follow_up_days"
+            case inductionStartQueryDays = "induction_start_query_days"
+            case inpatientStayQueryDays = "inpatient_stay_query_days"
             case nonInitiationReasons = "non_initiation_reasons"
         }
     }
@@ -147,7 +151,8 @@ struct ProtocolFile: Decodable {
         "randomization": ["method", "balance", "admissible_fraction"],
         "baseline": ["id", "label", "type", "levels", "min", "max", "required"],
         "outcomes": ["initiation", "initiation_requires_inpatient", "second_injection_window_days",
-                     "third_injection_window_days", "retention_follow_up_days", "non_initiation_reasons"],
+                     "third_injection_window_days", "retention_follow_up_days", "induction_start_query_days",
+                     "inpatient_stay_query_days", "non_initiation_reasons"],
         "outcomes.non_initiation_reasons": ["id", "label"],
     ]
 }

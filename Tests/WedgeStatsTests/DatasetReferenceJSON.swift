@@ -52,7 +52,8 @@ struct DatasetReferenceJSON: @unchecked Sendable {
 
     /// A boolean.
     func bool(_ path: String...) throws -> Bool {
-        try #require(try value(path) as? Bool, "\(path.joined(separator: ".")) is not a boolean")
+        let raw = try value(path)
+        return try #require(raw as? Bool, "\(path.joined(separator: ".")) is not a boolean")
     }
 
     /// An array of strings (for example lme4's convergence messages).

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-public import WedgeCore
+import WedgeCore
 
 /// The shared geometry and styling of Wedge's charts: a plotting rectangle, a percentage axis, condition
 /// colours that stay visible as lines and points, and a legend.

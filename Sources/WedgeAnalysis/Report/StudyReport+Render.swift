@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-public import WedgeCore
+import WedgeCore
 
 extension StudyReport {
     /// The report in one text format: the header, then every table (figures are left out; see ``html()``).

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-public import Foundation
+import Foundation
 internal import Crypto
 
 /// A deterministic stream of 64-bit words from HMAC-SHA256, keyed by a seed.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-public import Foundation
+import Foundation
 
 /// Re-derives a schedule from its protocol and seed, and checks a sealed file, a commitment and a stored schedule
 /// against it.

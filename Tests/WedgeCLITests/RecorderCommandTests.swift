@@ -90,4 +90,40 @@ struct RecorderCommandTests {
         #expect(again.status == 1 && again.stderr.contains("already exists"))
         #expect(try CommandResult.wedge(["audit", "verify", "--db", db]).status == 0)
     }
+
+    @Test("import of an event file records outcomes of stored participants, all or nothing, or skipping invalid rows")
+    func importEvents() throws {
+        let (dir, db) = try RecorderSupport.study()
+        let participants = dir.appendingPathComponent("p.csv").path
+        var lines = try RecorderSupport.csv(count: 3, prefix: "V").split(separator: "\n").map(String.init)
+        // Keep identity and baseline; clear every outcome, which the events then give.
+        lines = [lines[0]] + lines.dropFirst().map { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).prefix(10)
+            return (fields + Array(repeating: "", count: 9)).joined(separator: ",")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: participants, atomically: true, encoding: .utf8)
+        #expect(try CommandResult.wedge(["import", "--db", db, participants]).status == 0)
+        let admission = try #require(lines[1].split(separator: ",").dropFirst(2).first.flatMap { CivilDate(iso: String($0)) })
+        let events = dir.appendingPathComponent("events.csv").path
+        let good = """
+            participant_id,event,date,value
+            V000000,induction_start,\(admission.adding(days: 1).iso),
+            V000000,first_injection,\(admission.adding(days: 6).iso),
+            V000000,discharge,\(admission.adding(days: 8).iso),
+            """
+        let bad = good + "\nV000000,second_injection,\(admission.adding(days: 2).iso),\nV999999,discharge,\(admission.iso),\n"
+        try bad.write(toFile: events, atomically: true, encoding: .utf8)
+        let strict = try CommandResult.wedge(["import", "--db", db, events])
+        #expect(strict.status == 1 && strict.stderr.contains("events.csv:5") && strict.stderr.contains("events.csv:6"))
+        #expect(!strict.stderr.contains(admission.adding(days: 2).iso))
+        let rejects = dir.appendingPathComponent("rejects.csv").path
+        let skip = try CommandResult.wedge(["import", "--db", db, events, "--skip-invalid", rejects])
+        #expect(skip.status == 0 && skip.stdout.contains("Recorded 0 outcome field(s)") && skip.stdout.contains("Refused 5 row(s)"))
+        try (good + "\n").write(toFile: events, atomically: true, encoding: .utf8)
+        let ok = try CommandResult.wedge(["import", "--db", db, events])
+        #expect(ok.status == 0 && ok.stdout.contains("Recorded 3 outcome field(s) of 1 participant(s)"))
+        let log = try CommandResult.wedge(["audit", "log", "--db", db, "V000000"])
+        #expect(log.stdout.contains("record") && log.stdout.contains("first_injection_date"))
+        #expect(try CommandResult.wedge(["audit", "verify", "--db", db]).status == 0)
+    }
 }

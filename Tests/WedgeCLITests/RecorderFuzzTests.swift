@@ -40,12 +40,25 @@ struct RecorderFuzzTests {
         return lines.joined(separator: "\n")
     }
 
+    /// A CTN-0097 study in memory.
+    static func memoryStudy() throws -> StudyStore {
+        let loaded = try ProtocolLoader.load(path: TestPaths.path("Protocols/ctn-0097.toml"))
+        return try StudyStore.create(at: nil, protocol: loaded, schedule: Randomizer.randomize(loaded.protocol, seed: "fuzz"),
+                                     createdAt: "2024-01-01T00:00:00Z")
+    }
+
+    /// Every stored record still passes every rule and carries the stamp the rules give it: nothing half-written.
+    static func expectEveryRecordValid(_ store: StudyStore) throws {
+        let rules = ParticipantRules(schedule: try store.fetchSchedule(), today: CivilDate(iso: "2100-01-01")!)
+        for enrollment in try store.fetchSnapshot(dataLockDate: CivilDate(iso: "2100-01-01")!).enrollments {
+            #expect((try? rules.enroll(enrollment.record).get()) == enrollment)
+        }
+    }
+
     @Test("1,500 mutated CSV files: each is imported whole or refused whole with a message")
     func mutatedFiles() throws {
         let dir = try TestPaths.temporaryDirectory()
-        let loaded = try ProtocolLoader.load(path: TestPaths.path("Protocols/ctn-0097.toml"))
-        let store = try StudyStore.create(at: nil, protocol: loaded,
-                                          schedule: Randomizer.randomize(loaded.protocol, seed: "fuzz"), createdAt: "2024-01-01T00:00:00Z")
+        let store = try Self.memoryStudy()
         var rng = SeededGenerator(seed: 97)
         var refused = 0
         let base = try RecorderSupport.csv(count: 4, prefix: "C#-")
@@ -111,11 +124,51 @@ struct RecorderFuzzTests {
         let store = try StudyStore.open(at: db)
         #expect(try store.verifyAuditChain().isIntact)
         #expect(try store.checkIntegrity().isEmpty)
-        // Every stored record still passes every rule: nothing half-written.
-        let schedule = try store.fetchSchedule()
-        let rules = ParticipantRules(schedule: schedule, today: CivilDate(iso: "2100-01-01")!)
-        for enrollment in try store.fetchSnapshot(dataLockDate: CivilDate(iso: "2100-01-01")!).enrollments {
-            #expect((try? rules.enroll(enrollment.record).get()) == enrollment)
+        try Self.expectEveryRecordValid(store)
+    }
+
+    @Test("600 mutated event files: each is recorded whole or refused whole with a message; every record stays valid")
+    func mutatedEventFiles() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        let store = try Self.memoryStudy()
+        let ids = (0..<40).map { "F\($0)" }
+        for (i, id) in ids.enumerated() {
+            _ = try store.enroll(ParticipantRecord(id: id, siteID: "unit-\(["a", "b", "c"][i % 3])",
+                                                   admissionDate: CivilDate(iso: "2021-04-01")!.adding(days: i),
+                                                   baseline: ["age": "40", "sex": "male"]),
+                                 actor: "fuzz", today: CivilDate(iso: "2024-01-01")!)
         }
+        let kinds = OutcomeEventKind.allCases.map(\.rawValue) + ["frist_injection", ""]
+        let values = ["", "rapid", "standard", "declined-injection", "left-before-injection", "other"]
+        var rng = SeededGenerator(seed: 2_025)
+        var recorded = 0
+        for n in 0..<600 {
+            var text = "participant_id,event,date,value\n"
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                let id = Int.random(in: 0..<20, using: &rng) == 0 ? "F99" : ids.randomElement(using: &rng)!
+                let admission = CivilDate(iso: "2021-04-01")!.adding(days: Int(id.dropFirst()) ?? 0)
+                let kind = Int.random(in: 0..<20, using: &rng) == 0 ? kinds.randomElement(using: &rng)!
+                    : ["induction_start", "last_contact", "dropout", "discharge"].randomElement(using: &rng)!
+                let date = Int.random(in: 0..<15, using: &rng) == 0 ? Self.junk.randomElement(using: &rng)!
+                    : admission.adding(days: Int.random(in: -1...60, using: &rng)).iso
+                let value = Int.random(in: 0..<4, using: &rng) == 0 ? values.randomElement(using: &rng)! : ""
+                text += [id, kind, date, value].joined(separator: ",") + "\n"
+            }
+            let file = dir.appendingPathComponent("events.csv").path
+            try Self.mutate(text, &rng).write(toFile: file, atomically: false, encoding: .utf8)
+            let before = try store.auditTrail(participantID: nil).count
+            do {
+                let result = try ImportCommand.importEventFile(file, into: store, actor: "fuzz")
+                if result.fields > 0 { recorded += 1 }
+            } catch {
+                let message = (error as? any LocalizedError)?.errorDescription ?? ""
+                #expect(!message.isEmpty, "case \(n): \(error)")
+                #expect(try store.auditTrail(participantID: nil).count == before, "case \(n)")
+            }
+        }
+        #expect(recorded > 20)
+        #expect(try store.verifyAuditChain().isIntact)
+        #expect(try store.checkIntegrity().isEmpty)
+        try Self.expectEveryRecordValid(store)
     }
 }

@@ -5,7 +5,8 @@ internal import Foundation
 internal import WedgeCore
 internal import WedgeStore
 
-/// `wedge import --db FILE DATA.csv`: imports participants, all or nothing (or skipping invalid rows).
+/// `wedge import --db FILE DATA.csv`: imports participants, or outcome events, all or nothing (or skipping invalid
+/// rows).
 ///
 /// The file is streamed: read in 64 KiB chunks by ``WedgeCore/ParticipantFileReader`` and written row by row
 /// inside one transaction (``WedgeStore/StudyStore/importParticipants(source:actor:from:)``), so memory does not
@@ -20,6 +21,12 @@ struct ImportCommand: ParsableCommand {
             are listed by line and field. With --skip-invalid FILE, the valid rows are imported and the refused \
             ones are written to FILE with their line and reason, ready to fix and import again. Participant values \
             are never printed, only their ids.
+
+            A file whose header is participant_id,event,date,value holds outcome events instead, one per row \
+            (induction_start, procedure, first_injection, not_initiated, discharge, second_injection, \
+            third_injection, last_contact, dropout) for participants already in the database, as from a pharmacy \
+            or another data system. Each event fills an empty outcome field, as `wedge record` does; a recorded \
+            value is never overwritten.
             """)
 
     /// How many problems an all-or-nothing import lists before only counting the rest.
@@ -44,22 +51,83 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let store = try StudyStore.open(at: db)
-        let count: ImportCount
-        if let skipInvalid {
-            let rejects = try RejectsFile(path: skipInvalid, force: force)
-            do {
-                count = try Self.importFile(file, into: store, actor: Clock.actor(actor), rejects: rejects)
-                try rejects.close()
-            } catch {
-                rejects.discard()
-                throw error
+        let rejects = try skipInvalid.map { try RejectsFile(path: $0, force: force) }
+        do {
+            if try Self.isEventFile(file) {
+                let result = try Self.importEventFile(file, into: store, actor: Clock.actor(actor), rejects: rejects)
+                print("Recorded \(result.fields) outcome field(s) of \(result.participants) participant(s) from \(file).")
+            } else {
+                let count = try Self.importFile(file, into: store, actor: Clock.actor(actor), rejects: rejects)
+                print("Imported \(count.participants) participants from \(file)" + count.flagSummary + ".")
             }
-            print("Imported \(count.participants) participants from \(file)" + count.flagSummary + ".")
-            print("Refused \(rejects.count) row(s), written to \(skipInvalid) with their line and reason.")
-        } else {
-            count = try Self.importFile(file, into: store, actor: Clock.actor(actor))
-            print("Imported \(count.participants) participants from \(file)" + count.flagSummary + ".")
+            try rejects?.close()
+        } catch {
+            rejects?.discard()
+            throw error
         }
+        if let rejects, let skipInvalid {
+            print("Refused \(rejects.count) row(s), written to \(skipInvalid) with their line and reason.")
+        }
+    }
+
+    /// Whether `file` is an outcome-event file (its header has an `event` column) rather than a participant file.
+    static func isEventFile(_ file: String) throws -> Bool {
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            throw CLIError("Cannot read '\(file)'. Check the path.")
+        }
+        let header = try CSVFileRecords(path: file).firstRecord()
+        return header.map { OutcomeEventFileReader.isEventHeader($0.fields) } ?? false
+    }
+
+    /// Reads an outcome-event file and records its events in one transaction.
+    ///
+    /// Without `rejects`, any refused event refuses the whole file; every problem is listed (malformed rows and
+    /// problems with the stored records together), up to ``issueLimit``. With `rejects`, the rows of refused
+    /// participants and malformed rows are written there and the rest recorded. A CSV syntax error or a bad
+    /// header refuses the whole file in both modes. The events are held in memory, because one participant's
+    /// events may be spread over the file.
+    static func importEventFile(
+        _ file: String, into store: StudyStore, actor: String = Clock.actor(), rejects: RejectsFile? = nil
+    ) throws -> OutcomeEventImport {
+        var rows: [(line: Int, row: Result<OutcomeEvent, DataFileError>)] = []
+        var fields: [Int: [String]] = [:]
+        try OutcomeEventFileReader(path: file).read(header: { try rejects?.writeHeader($0) }) { row in
+            if rejects != nil { fields[row.line] = row.fields }
+            rows.append((row.line, row.result))
+        }
+        let today = Clock.today()
+        guard let rejects else {
+            do {
+                return try store.importOutcomeEvents(rows, source: file, actor: actor, today: today, mode: .allOrNothing)
+            } catch {
+                throw Self.refusal(rejecting: error, file: file)
+            }
+        }
+        let result = try store.importOutcomeEvents(rows, source: file, actor: actor, today: today, mode: .skipInvalid)
+        let byLine = Dictionary(grouping: result.refused) { $0.line ?? 0 }
+        for line in byLine.keys.sorted() {
+            try rejects.write(line: line, issues: byLine[line] ?? [], fields: fields[line] ?? [])
+        }
+        return result
+    }
+
+    /// A store's refusal of the file as ``refusal(_:file:)``; any other error as it is.
+    static func refusal(rejecting error: StoreError, file: String) -> any Error {
+        switch error {
+        case .dataRejected(let rejected): refusal(rejected.issues, file: file)
+        default: error
+        }
+    }
+
+    /// The error refusing a whole file: its problems in line order, the first ``issueLimit`` listed.
+    static func refusal(_ issues: [DataIssue], file: String) -> DataFileError {
+        let sorted = issues.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+        var listed = Array(sorted.prefix(issueLimit))
+        if sorted.count > issueLimit {
+            listed.append(DataIssue(file: file, field: "(file)", problem: "has \(sorted.count - issueLimit) more problem(s) not listed",
+                                    expected: "Fix the problems above and run again."))
+        }
+        return DataFileError(issues: listed)
     }
 
     /// Reads, validates and stores `file` in one transaction; returns the counts.

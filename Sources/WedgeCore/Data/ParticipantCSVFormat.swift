@@ -83,28 +83,8 @@ public struct ParticipantCSVFormat: Sendable {
     ///
     /// - Throws: ``DataFileError`` for a repeated, unknown or missing column.
     func columnPositions(_ head: CSVRecord, file: String) throws(DataFileError) -> [Int] {
-        var index: [String: Int] = [:]
-        var issues: [DataIssue] = []
-        let expected = header
-        for (i, raw) in head.fields.enumerated() {
-            let name = raw.trimmingSpaces()
-            if index[name] != nil {
-                issues.append(DataIssue(file: file, line: head.line, field: name, problem: "appears twice in the header",
-                                        expected: "Keep one column of each name."))
-            } else if !expected.contains(name) {
-                let hint = Suggestion.closest(to: name, among: expected).map { "Did you mean '\($0)'?" }
-                    ?? "Known columns: " + expected.joined(separator: ", ") + "."
-                issues.append(DataIssue(file: file, line: head.line, field: name, problem: "is not a known column",
-                                        expected: hint))
-            }
-            index[name] = index[name] ?? i
-        }
-        for name in expected where index[name] == nil {
-            issues.append(DataIssue(file: file, line: head.line, field: name, problem: "is missing from the header",
-                                    expected: "Add the column (it may be empty in every row)."))
-        }
-        guard issues.isEmpty else { throw DataFileError(issues: issues) }
-        return expected.map { index[$0]! }
+        // Every column is required, so every position is there.
+        try CSVHeader.positions(of: head, columns: header, file: file).map { $0! }
     }
 
     /// Decodes one row whose fields are at ``columnPositions(_:file:)``, reporting each value that is not of

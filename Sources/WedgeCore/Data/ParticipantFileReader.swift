@@ -50,19 +50,14 @@ public struct ParticipantFileReader: Sendable {
     /// - Throws: ``DataFileError`` when the file cannot be read, the header is wrong, or the CSV syntax breaks
     ///   (with its line); whatever `header` or `body` throws.
     public func read(header: ([String]) throws -> Void = { _ in }, _ body: (ParticipantCSVRow) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DataFileError(issues: [DataIssue(file: file, field: "(file)", problem: "cannot be read",
-                                                   expected: "Check the path and the file's permissions.")])
-        }
-        defer { try? handle.close() }
         let format = ParticipantCSVFormat(protocol: schedule.protocol)
         let rules = ParticipantRules(schedule: schedule, today: today)
-        var parser = CSVChunkedReader()
         var head: CSVRecord?
         var positions: [Int] = []
         var firstLine: [String: Int] = [:]
-        let file = self.file
-        func accept(_ csv: CSVRecord) throws {
+        var records = CSVFileRecords(path: path, file: file)
+        records.chunkSize = chunkSize
+        try records.read { csv in
             guard let header = head else {
                 head = csv
                 positions = try format.columnPositions(csv, file: file)
@@ -71,23 +66,6 @@ public struct ParticipantFileReader: Sendable {
             }
             try body(ParticipantCSVRow(line: csv.line, fields: csv.fields, result: check(
                 csv, header: header, positions: positions, format: format, rules: rules, firstLine: &firstLine)))
-        }
-        do {
-            while true {
-                let data: Data?
-                do {
-                    data = try handle.read(upToCount: chunkSize)
-                } catch {
-                    throw DataFileError(issues: [DataIssue(file: file, field: "(file)", problem: "could not be read to the end",
-                                                           expected: "Check the disk and run again.")])
-                }
-                guard let data, !data.isEmpty else { break }
-                try data.withUnsafeBytes { raw in try parser.feed(raw.bindMemory(to: UInt8.self), emit: accept) }
-            }
-            try parser.finish(emit: accept)
-        } catch let error as CSVParser.SyntaxError {
-            throw DataFileError(issues: [DataIssue(file: file, line: error.line, field: "(csv)",
-                                                   problem: error.problem, expected: "Fix the CSV syntax.")])
         }
         if head == nil {
             throw DataFileError(issues: [DataIssue(file: file, line: 1, field: "(header)", problem: "is missing",

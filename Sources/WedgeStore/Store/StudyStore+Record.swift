@@ -34,48 +34,9 @@ extension StudyStore {
         }
         let at = clock()
         return try write("record outcomes of participant '\(participantID)'") { db in
-            guard let old = try ParticipantTables.fetchOne(db, id: participantID) else {
-                throw StoreError.participantNotFound(id: participantID)
-            }
-            guard !old.isDeleted else { throw StoreError.participantDeleted(id: participantID) }
-            let schedule = try Self.schedule(db)
-            var record = old.enrollment.record
-            var issues: [DataIssue] = []
-            for field in ParticipantField.outcomes {
-                guard let raw = values[field] else { continue }
-                do {
-                    record = try Self.record(record, setting: field.rawValue, to: raw, protocol: schedule.protocol)
-                } catch let error as DataFileError {
-                    issues += error.issues
-                }
-            }
-            guard issues.isEmpty else { throw DataFileError(issues: issues) }
-            let before = old.state
-            let filled = ParticipantField.outcomes.filter { field in
-                values[field] != nil && before[field.rawValue] == nil
-            }
-            for (field, proposed) in ParticipantState.outcomeValues(record.outcome) where values[field] != nil {
-                if let previous = before[field.rawValue], previous != proposed {
-                    throw StoreError.alreadyRecorded(participantID: participantID, field: field.rawValue)
-                }
-            }
-            let rules = ParticipantRules(schedule: schedule, today: today)
-            let enrollment = try rules.enroll(record).get()
-            let new = StoredParticipant(enrollment: enrollment, flags: rules.flags(enrollment), isDeleted: false)
-            guard !filled.isEmpty else { return (old.enrollment, old.flags, []) }
-            let after = new.state
-            try ParticipantTables.replace(db, new)
             var audit = try AuditAppender(db, at: at, actor: actor)
-            for field in filled {
-                try audit.append(db, action: .record, table: Self.table(of: field.rawValue), recordID: participantID,
-                                 field: field.rawValue, oldValue: nil, newValue: after[field.rawValue])
-            }
-            let filledKeys = Set(filled.map(\.rawValue))
-            for key in Set(before.keys).union(after.keys).sorted() where !filledKeys.contains(key) && before[key] != after[key] {
-                try audit.append(db, action: .restamp, table: Self.table(of: key), recordID: participantID, field: key,
-                                 oldValue: before[key], newValue: after[key], reason: "recomputed after recording")
-            }
-            return (enrollment, new.flags, filled)
+            let rules = ParticipantRules(schedule: try Self.schedule(db), today: today)
+            return try Self.fillOutcomes(db, participantID: participantID, values, rules: rules, audit: &audit)
         }
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -90,11 +91,12 @@ final class PreparedInsert {
         /// reads back cut at the NUL, which would silently change the value and break the audit hash.
         mutating func text(_ value: String?) {
             let code: Int32
-            if let value, value.utf8.contains(0) {
-                code = SQLITE_MISMATCH
-            } else if let value {
+            if let value {
                 code = value.withCString { pointer in
-                    sqlite3_bind_text(statement, next, pointer, Int32(value.utf8.count), SQLITE_TRANSIENT)
+                    let count = value.utf8.count
+                    // strlen stops at the first NUL: a shorter length means the text holds one.
+                    guard strlen(pointer) == count else { return SQLITE_MISMATCH }
+                    return sqlite3_bind_text(statement, next, pointer, Int32(count), SQLITE_TRANSIENT)
                 }
             } else {
                 code = sqlite3_bind_null(statement, next)

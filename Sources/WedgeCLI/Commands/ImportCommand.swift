@@ -14,7 +14,7 @@ internal import WedgeStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import participants from CSV into a study database, all or nothing.",
+        abstract: "Import participants, or outcome events, from CSV into a study database, all or nothing.",
         discussion: """
             Each participant's condition is looked up from the schedule by site and admission date; the file has \
             no condition column. Every row is checked; if any has a problem, nothing is written and the problems \
@@ -32,10 +32,13 @@ struct ImportCommand: ParsableCommand {
     /// How many problems an all-or-nothing import lists before only counting the rest.
     static let issueLimit = 1_000
 
+    /// Rows handed from the reading thread to the database in one batch.
+    static let pipeBatch = 128
+
     @Option(help: "The study database.", completion: .file())
     var db: String
 
-    @Argument(help: "The participant CSV file.", completion: .file(extensions: ["csv"]))
+    @Argument(help: "The participant (or outcome-event) CSV file.", completion: .file(extensions: ["csv"]))
     var file: String
 
     @Option(help: ArgumentHelp("Import the valid rows and write the refused ones to this CSV file.", valueName: "file"),
@@ -142,30 +145,57 @@ struct ImportCommand: ParsableCommand {
             throw CLIError("Cannot read '\(file)'. Check the path.")
         }
         let reader = ParticipantFileReader(path: file, schedule: try store.fetchSchedule(), today: Clock.today())
+        if let header = try CSVFileRecords(path: file).firstRecord() { try rejects?.writeHeader(header.fields) }
         var flags: [OutcomeFlag: Int] = [:]
         var issues: [DataIssue] = []
         var unlisted = 0
         let stored = try store.importParticipants(source: file, actor: actor) { storeRow in
-            try reader.read(header: { try rejects?.writeHeader($0) }) { row in
-                var problems: [DataIssue]
-                switch row.result {
-                case .success(let (enrollment, rowFlags)):
-                    problems = try storeRow(enrollment, rowFlags).map { issue in
-                        var located = issue
-                        located.line = row.line
-                        return located
+            // Reading and checking rows runs on another thread, ahead of the database by a few batches.
+            let pipe = BatchPipe<ParticipantCSVRow>(capacity: 2)
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global(qos: .userInitiated).async {
+                defer { done.signal() }
+                var batch: [ParticipantCSVRow] = []
+                batch.reserveCapacity(pipeBatch)
+                do {
+                    try reader.read { row in
+                        batch.append(row)
+                        guard batch.count == pipeBatch else { return }
+                        guard pipe.put(batch) else { throw CancellationError() }
+                        batch.removeAll(keepingCapacity: true)
                     }
-                    if problems.isEmpty { for flag in rowFlags { flags[flag, default: 0] += 1 } }
-                case .failure(let error):
-                    problems = error.issues
+                    if !batch.isEmpty { _ = pipe.put(batch) }
+                    pipe.finish(nil)
+                } catch {
+                    pipe.finish(error)
                 }
-                guard !problems.isEmpty else { return }
-                if let rejects {
-                    try rejects.write(line: row.line, issues: problems, fields: row.fields)
-                } else {
-                    let room = max(0, issueLimit - issues.count)
-                    issues += problems.prefix(room)
-                    unlisted += problems.count - min(room, problems.count)
+            }
+            defer {
+                pipe.cancel()
+                done.wait()
+            }
+            while let batch = try pipe.take() {
+                for row in batch {
+                    var problems: [DataIssue]
+                    switch row.result {
+                    case .success(let (enrollment, rowFlags)):
+                        problems = try storeRow(enrollment, rowFlags).map { issue in
+                            var located = issue
+                            located.line = row.line
+                            return located
+                        }
+                        if problems.isEmpty { for flag in rowFlags { flags[flag, default: 0] += 1 } }
+                    case .failure(let error):
+                        problems = error.issues
+                    }
+                    guard !problems.isEmpty else { continue }
+                    if let rejects {
+                        try rejects.write(line: row.line, issues: problems, fields: row.fields)
+                    } else {
+                        let room = max(0, issueLimit - issues.count)
+                        issues += problems.prefix(room)
+                        unlisted += problems.count - min(room, problems.count)
+                    }
                 }
             }
             if !issues.isEmpty {

@@ -47,19 +47,12 @@ enum AnalysisBenchmarks {
         guard FileManager.default.fileExists(atPath: csv) else { throw BenchError("\(csv) is missing; run `wedge-bench generate`.") }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("wedge-bench-analyze-\(getpid()).txt").path
         defer { try? FileManager.default.removeItem(atPath: log) }
-        var peak = 0.0, cpu: [Double] = []
-        var sample = try Stopwatch.measure(minimumRuns: 3, budget: context.budget) {
+        return try Spawn.measure(context, minimumRuns: 3) {
             let outcome = try Spawn.run(context.wedge, ["analyze", "--csv", csv] + extra, output: log)
             guard outcome.status == 0 else {
                 throw BenchError("wedge analyze exited with \(outcome.status): \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
             }
-            peak = max(peak, outcome.peakBytes)
-            cpu.append(outcome.cpuSeconds)
+            return outcome
         }
-        sample.cpuMedian = Stopwatch.median(cpu.suffix(sample.runs).sorted())
-        var result = TaskResult(sample)
-        result.peakBytes = peak
-        result.wholeProcess = true
-        return result
     }
 }

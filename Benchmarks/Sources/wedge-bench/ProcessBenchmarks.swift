@@ -10,18 +10,11 @@ enum ProcessBenchmarks {
         var tasks = [
             BenchTask(id: "cli-version", title: "CLI start-up: `wedge --version`, whole process", size: "—") { context in
                 try context.requireWedge()
-                var peak = 0.0, cpu: [Double] = []
-                var sample = try Stopwatch.measure(warmup: 3, minimumRuns: 50, budget: context.budget) {
+                return try Spawn.measure(context, warmup: 3, minimumRuns: 50) {
                     let outcome = try Spawn.run(context.wedge, ["--version"])
-                    cpu.append(outcome.cpuSeconds)
                     guard outcome.status == 0 else { throw BenchError("wedge --version exited with \(outcome.status)") }
-                    peak = max(peak, outcome.peakBytes)
+                    return outcome
                 }
-                sample.cpuMedian = Stopwatch.median(cpu.suffix(sample.runs).sorted())
-                var result = TaskResult(sample)
-                result.peakBytes = peak
-                result.wholeProcess = true
-                return result
             },
         ]
         for rows in Datasets.importSizes {
@@ -57,7 +50,7 @@ enum ProcessBenchmarks {
             try scratch.run(["record", "--db", db, "BENCH-\(k)", "--induction-start", "2021-04-02", "--procedure", "standard",
                              "--first-injection", "2021-04-14", "--discharge", "2021-04-15", "--as", "bench"])
         }
-        return WedgeScratch.result(outcomes)
+        return Spawn.summary(outcomes)
     }
 
     /// Times `wedge import` of `file` into a fresh database (made by an untimed `wedge init`) `runs` times.
@@ -70,6 +63,6 @@ enum ProcessBenchmarks {
             defer { try? FileManager.default.removeItem(atPath: db) }
             return try scratch.run(["import", "--db", db, csv, "--as", "bench"])
         }
-        return WedgeScratch.result(outcomes)
+        return Spawn.summary(outcomes)
     }
 }

@@ -17,20 +17,14 @@ enum ReportBenchmarks {
                 let db = try database(context)
                 let out = FileManager.default.temporaryDirectory.appendingPathComponent("wedge-bench-\(getpid()).html").path
                 defer { try? FileManager.default.removeItem(atPath: out) }
-                var peak = 0.0, cpu: [Double] = []
-                var sample = try Stopwatch.measure(minimumRuns: 3, budget: context.budget) {
+                var result = try Spawn.measure(context, minimumRuns: 3) {
                     let outcome = try Spawn.run(context.wedge, ["report", "--db", db, "--format", "html", "--out", out,
                                                                 "--data-lock", lock, "--force"])
                     guard outcome.status == 0 else { throw BenchError("wedge report exited with \(outcome.status)") }
-                    peak = max(peak, outcome.peakBytes)
-                    cpu.append(outcome.cpuSeconds)
+                    return outcome
                 }
-                sample.cpuMedian = Stopwatch.median(cpu.suffix(sample.runs).sorted())
-                var result = TaskResult(sample)
-                result.peakBytes = peak
-                result.wholeProcess = true
                 let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
-                result.estimates["html_bytes"] = Double(size ?? 0)
+                result.estimates["html_bytes"] = Double(size)
                 return result
             },
             BenchTask(id: "report-html-100k-inprocess", title: "HTML report in-process: snapshot from SQLite, then build + render",

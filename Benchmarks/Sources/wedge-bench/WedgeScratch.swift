@@ -47,12 +47,4 @@ final class WedgeScratch {
     func initStudy(_ db: String) throws {
         try run(["init", "--protocol", context.repoFile("Protocols/ctn-0097.toml"), "--db", db, "--seed", "bench"])
     }
-
-    /// The result of whole-process runs: their wall and processor times and the largest peak memory.
-    static func result(_ outcomes: [Spawn.Outcome]) -> TaskResult {
-        var result = TaskResult(Stopwatch.summarize(outcomes.map { Stopwatch.Timing(wall: $0.seconds, cpu: $0.cpuSeconds) }))
-        result.peakBytes = outcomes.map(\.peakBytes).max() ?? 0
-        result.wholeProcess = true
-        return result
-    }
 }

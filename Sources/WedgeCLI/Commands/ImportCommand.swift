@@ -126,11 +126,14 @@ struct ImportCommand: ParsableCommand {
     static func refusal(_ issues: [DataIssue], file: String) -> DataFileError {
         let sorted = issues.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
         var listed = Array(sorted.prefix(issueLimit))
-        if sorted.count > issueLimit {
-            listed.append(DataIssue(file: file, field: "(file)", problem: "has \(sorted.count - issueLimit) more problem(s) not listed",
-                                    expected: "Fix the problems above and run again."))
-        }
+        if sorted.count > issueLimit { listed.append(unlistedIssue(sorted.count - issueLimit, file: file)) }
         return DataFileError(issues: listed)
+    }
+
+    /// The last problem of a refusal that lists only the first ``issueLimit``: how many more there are.
+    static func unlistedIssue(_ count: Int, file: String) -> DataIssue {
+        DataIssue(file: file, field: "(file)", problem: "has \(count) more problem(s) not listed",
+                  expected: "Fix the problems above and run again.")
     }
 
     /// Reads, validates and stores `file` in one transaction; returns the counts.
@@ -145,7 +148,7 @@ struct ImportCommand: ParsableCommand {
             throw CLIError("Cannot read '\(file)'. Check the path.")
         }
         let reader = ParticipantFileReader(path: file, schedule: try store.fetchSchedule(), today: Clock.today())
-        if let header = try CSVFileRecords(path: file).firstRecord() { try rejects?.writeHeader(header.fields) }
+        if let rejects, let header = try CSVFileRecords(path: file).firstRecord() { try rejects.writeHeader(header.fields) }
         var flags: [OutcomeFlag: Int] = [:]
         var issues: [DataIssue] = []
         var unlisted = 0
@@ -199,10 +202,7 @@ struct ImportCommand: ParsableCommand {
                 }
             }
             if !issues.isEmpty {
-                if unlisted > 0 {
-                    issues.append(DataIssue(file: file, field: "(file)", problem: "has \(unlisted) more problem(s) not listed",
-                                            expected: "Fix the problems above and run again."))
-                }
+                if unlisted > 0 { issues.append(Self.unlistedIssue(unlisted, file: file)) }
                 throw DataFileError(issues: issues)
             }
         }

@@ -39,8 +39,7 @@ public struct DataIssue: Sendable, Equatable, CustomStringConvertible {
         var location = file.map { f in line.map { "\(f):\($0)" } ?? f } ?? (line.map { "line \($0)" } ?? "")
         if let participantID {
             // An id with a control character is shown escaped, so that it cannot break the line or the terminal.
-            let printable = participantID.unicodeScalars.contains { $0.properties.generalCategory == .control }
-                ? String(reflecting: participantID) : participantID
+            let printable = participantID.containsControlCharacter ? String(reflecting: participantID) : participantID
             location += (location.isEmpty ? "" : ": ") + "participant \(printable)"
         }
         let shape = valueShape.map { " (value of the form \"\($0)\")" } ?? ""

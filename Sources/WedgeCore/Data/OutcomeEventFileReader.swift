@@ -77,7 +77,7 @@ public struct OutcomeEventFileReader: Sendable {
                                     valueShape: shape, problem: problem, expected: expected))
         }
         if id.isEmpty { refuse("participant_id", nil, "is empty", "Give the participant's identifier.") }
-        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if id.containsControlCharacter {
             refuse("participant_id", nil, "contains a control character (a tab, line break or NUL)",
                    "Use printable characters only, such as letters, digits and hyphens.")
         }

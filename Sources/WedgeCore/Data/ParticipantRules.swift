@@ -29,7 +29,7 @@ public struct ParticipantRules: Sendable {
         }
         let proto = schedule.protocol
         let calendar = proto.calendar
-        if record.id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if record.id.containsControlCharacter {
             refuse(.participantID, "contains a control character (a tab, line break or NUL)",
                    "Use printable characters only, such as letters, digits and hyphens.")
         }

@@ -4,28 +4,27 @@ import GRDB
 import WedgeCore
 
 /// Writes participants into `participant`, `induction`, `baseline_value` and `participant_flag` with statements
-/// prepared once per write (``PreparedInsert``), so that a bulk import inside one transaction binds each value
-/// straight to SQLite.
+/// prepared on first use and kept for the writer's life (``PreparedInsert``), so that a bulk import inside one
+/// transaction prepares each once and binds each value straight to SQLite.
 final class ParticipantWriter {
     private let db: Database
-    private let participant: PreparedInsert
-    private let participantIfNew: PreparedInsert
-    private let induction: PreparedInsert
-    private let flag: PreparedInsert
-    private var baselineInserts: [Int: PreparedInsert] = [:]
+    private var participant: PreparedInsert?
+    private var participantIfNew: PreparedInsert?
+    private var induction: PreparedInsert?
+    private var flag: PreparedInsert?
+    private var baseline: [Int: PreparedInsert] = [:]
 
-    /// Prepares the statements on the connection of `db`.
-    init(_ db: Database) throws {
+    /// A writer on the connection of `db`.
+    init(_ db: Database) {
         self.db = db
-        participant = try PreparedInsert(db, sql: Self.insertParticipant)
-        participantIfNew = try PreparedInsert(db, sql: Self.insertParticipant + " ON CONFLICT(id) DO NOTHING")
-        induction = try PreparedInsert(db, sql: """
-            INSERT INTO induction (participant_id, induction_start_date, procedure_received, first_injection_date,
-                                   not_initiated_reason, discharge_date, second_injection_date, third_injection_date,
-                                   last_contact_date, dropout_date)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        flag = try PreparedInsert(db, sql: "INSERT INTO participant_flag (participant_id, flag) VALUES (?, ?)")
+    }
+
+    /// The statement in `slot`, prepared from `sql` on first use.
+    private func prepared(_ slot: inout PreparedInsert?, _ sql: @autoclosure () -> String) throws -> PreparedInsert {
+        if let known = slot { return known }
+        let insert = try PreparedInsert(db, sql: sql())
+        slot = insert
+        return insert
     }
 
     private static let insertParticipant = """
@@ -33,6 +32,14 @@ final class ParticipantWriter {
                                  is_deleted)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
+    private static let insertParticipantIfNew = insertParticipant + " ON CONFLICT(id) DO NOTHING"
+    private static let insertInduction = """
+        INSERT INTO induction (participant_id, induction_start_date, procedure_received, first_injection_date,
+                               not_initiated_reason, discharge_date, second_injection_date, third_injection_date,
+                               last_contact_date, dropout_date)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    private static let insertFlag = "INSERT INTO participant_flag (participant_id, flag) VALUES (?, ?)"
 
     /// Inserts a new participant with its outcomes, baseline values and flags.
     func insert(_ stored: StoredParticipant) throws {
@@ -52,7 +59,9 @@ final class ParticipantWriter {
     ) throws -> Bool {
         let e = stored.enrollment
         let r = e.record
-        try (onlyIfNew ? participantIfNew : participant).run { bind in
+        let insertParticipant = onlyIfNew ? try prepared(&participantIfNew, Self.insertParticipantIfNew)
+            : try prepared(&participant, Self.insertParticipant)
+        try insertParticipant.run { bind in
             bind.text(r.id)
             bind.text(r.siteID)
             bind.text(r.admissionDate.iso)
@@ -63,7 +72,7 @@ final class ParticipantWriter {
             bind.bool(stored.isDeleted)
         }
         if onlyIfNew, db.changesCount == 0 { return false }
-        try induction.run { bind in
+        try prepared(&induction, Self.insertInduction).run { bind in
             bind.text(r.id)
             for (_, value) in outcomes { bind.text(value) }
         }
@@ -78,8 +87,7 @@ final class ParticipantWriter {
         let baseline = stored.enrollment.record.baseline
         if !baseline.isEmpty {
             // One multi-row INSERT per participant rather than one per value.
-            let insert = try baselineInsert(rows: baseline.count)
-            try insert.run { bind in
+            try baselineInsert(rows: baseline.count).run { bind in
                 for (covariate, value) in baseline.sorted(by: { $0.key < $1.key }) {
                     bind.text(id)
                     bind.text(covariate)
@@ -88,7 +96,7 @@ final class ParticipantWriter {
             }
         }
         for value in stored.flags {
-            try flag.run { bind in
+            try prepared(&flag, Self.insertFlag).run { bind in
                 bind.text(id)
                 bind.text(value.rawValue)
             }
@@ -97,11 +105,11 @@ final class ParticipantWriter {
 
     /// `INSERT INTO baseline_value … VALUES (?, ?, ?), …` for `rows` rows, prepared on first use.
     private func baselineInsert(rows: Int) throws -> PreparedInsert {
-        if let known = baselineInserts[rows] { return known }
+        if let known = baseline[rows] { return known }
         let sql = "INSERT INTO baseline_value (participant_id, covariate, value) VALUES "
             + Array(repeating: "(?, ?, ?)", count: rows).joined(separator: ", ")
         let insert = try PreparedInsert(db, sql: sql)
-        baselineInserts[rows] = insert
+        baseline[rows] = insert
         return insert
     }
 }

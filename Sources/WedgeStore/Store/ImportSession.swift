@@ -31,7 +31,7 @@ struct ImportSession {
         audit = try AuditAppender(db, at: at, actor: actor)
         covariates = Set(schedule.protocol.baseline.map(\.id))
         layout = StateLayout(baselineIDs: schedule.protocol.baseline.map(\.id))
-        writer = try ParticipantWriter(db)
+        writer = ParticipantWriter(db)
     }
 
     /// Checks one enrollment and, if it passes, stores it with its audit entry.

@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "WedgeStore", targets: ["WedgeStore"]),
         .library(name: "WedgeAnalysis", targets: ["WedgeAnalysis"]),
         .library(name: "WedgeCLI", targets: ["WedgeCLI"]),
+        .library(name: "WedgeStorePostgres", targets: ["WedgeStorePostgres"]),
+        .executable(name: "wedge-server", targets: ["wedge-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +29,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The PostgreSQL engine and the server only: `swift run wedge` builds none of these.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: - Libraries
@@ -58,6 +65,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        /// Layer 3, second engine: the study database on PostgreSQL (PostgresNIO), for several server instances
+        /// sharing one database. Only `wedge-server` and its tests depend on it, so the `wedge` CLI builds no SwiftNIO.
+        .target(
+            name: "WedgeStorePostgres",
+            dependencies: [
+                "WedgeCore",
+                "WedgeStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         /// Layer 4: study snapshot to estimates, tables and rendered reports.
         .target(
             name: "WedgeAnalysis",
@@ -75,6 +96,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        /// Layer 5: the `wedge-server` administration commands (migrate, copy, audit verify, status), as a library so
+        /// tests drive them in-process.
+        .target(
+            name: "WedgeServerCLI",
+            dependencies: [
+                "WedgeCore",
+                "WedgeStore",
+                "WedgeStorePostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         /// Fixtures and builders shared by the test targets.
         .target(
             name: "WedgeTestSupport",
@@ -87,6 +120,12 @@ let package = Package(
         .executableTarget(
             name: "wedge",
             dependencies: ["WedgeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "wedge-server",
+            dependencies: ["WedgeServerCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
 
@@ -107,6 +146,14 @@ let package = Package(
         .testTarget(
             name: "WedgeStoreTests",
             dependencies: ["WedgeStore", "WedgeCore", "WedgeTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        /// One conformance suite, run against both engines (PostgreSQL when `WEDGE_TEST_POSTGRES` names a server).
+        .testTarget(
+            name: "WedgeStoreConformanceTests",
+            dependencies: [
+                "WedgeStore", "WedgeStorePostgres", "WedgeServerCLI", "WedgeCore", "WedgeTestSupport", "wedge-server",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

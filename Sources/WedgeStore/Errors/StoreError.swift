@@ -47,6 +47,16 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
     case actorRequired
     /// SQLite refused an operation; `resultCode` and `extendedResultCode` are SQLite's codes.
     case database(location: String, operation: String, resultCode: Int32, extendedResultCode: Int32)
+    /// The PostgreSQL database at `location` already holds a study; Wedge never writes a second one into it.
+    case studyExists(location: String)
+    /// The PostgreSQL database at `location` holds no Wedge study (its schema is missing or empty).
+    case noStudy(location: String)
+    /// PostgreSQL refused an operation; `sqlState` is its five-character SQLSTATE code.
+    case postgres(location: String, operation: String, sqlState: String)
+    /// The connection to the PostgreSQL server failed or was lost. When `outcomeUnknown` is `false`, the
+    /// transaction never reached its commit and nothing was written; when `true`, the connection was lost while
+    /// committing, and the change may or may not have been saved.
+    case connectionLost(location: String, operation: String, outcomeUnknown: Bool)
     /// Something other than SQLite failed; `type` names the underlying error type.
     case unexpected(location: String, operation: String, type: String)
 
@@ -99,6 +109,22 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
             return "A change needs the name of the person making it; nothing was written. Give the actor."
         case .database(let location, let operation, let code, let extended):
             return Self.describeSQLite(location: location, operation: operation, code: code, extended: extended)
+        case .studyExists(let location):
+            return "\(location) already holds a study; Wedge never writes a second study into a database. "
+                + "Create an empty database for the new study, or open the existing one."
+        case .noStudy(let location):
+            return "\(location) holds no Wedge study. Check the URL; run `wedge-server migrate` and create or copy "
+                + "a study into it first."
+        case .postgres(let location, let operation, let sqlState):
+            return Self.describePostgres(location: location, operation: operation, sqlState: sqlState)
+        case .connectionLost(let location, let operation, let outcomeUnknown):
+            if outcomeUnknown {
+                return "Could not \(operation) in \(location): the connection was lost while the change was being "
+                    + "committed, so it may or may not have been saved. Check the participant's audit trail before "
+                    + "entering it again."
+            }
+            return "Could not \(operation) in \(location): the PostgreSQL server could not be reached or closed the "
+                + "connection. Nothing was written. Check that the server is running and try again."
         case .unexpected(let location, let operation, let type):
             return "Could not \(operation) in \(location): unexpected \(type). Nothing was written; report this."
         }

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import GRDB
-import WedgeCore
+package import WedgeCore
 
 /// A row of `adverse_event`: an auto-increment record, so it is a `MutablePersistableRecord` that learns its id
 /// in ``didInsert(_:)``.
 ///
 /// Related GRDB documentation: `MutablePersistableRecord`, "Persistence Callbacks".
-struct AdverseEventRow: Codable, FetchableRecord, MutablePersistableRecord {
+package struct AdverseEventRow: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "adverse_event"
 
     /// The columns.
@@ -17,18 +17,27 @@ struct AdverseEventRow: Codable, FetchableRecord, MutablePersistableRecord {
     }
 
     /// The id, `nil` until inserted.
-    var id: Int64?
+    package var id: Int64?
     /// The participant.
-    var participantID: String
+    package var participantID: String
     /// The event date, `YYYY-MM-DD`.
-    var date: String
+    package var date: String
     /// What happened.
-    var description: String
+    package var description: String
     /// Serious or not.
-    var serious: Bool
+    package var serious: Bool
 
     enum CodingKeys: String, CodingKey {
         case id, participantID = "participant_id", date, description, serious
+    }
+
+    /// A row; `id` is `nil` until inserted.
+    package init(id: Int64?, participantID: String, date: String, description: String, serious: Bool) {
+        self.id = id
+        self.participantID = participantID
+        self.date = date
+        self.description = description
+        self.serious = serious
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -41,13 +50,13 @@ struct AdverseEventRow: Codable, FetchableRecord, MutablePersistableRecord {
     }
 
     /// The row as a flat map, the form the audit log stores (as JSON) and replays.
-    var state: [String: String] {
+    package var state: [String: String] {
         ["id": id.map(String.init) ?? "", "participant_id": participantID, "date": date, "description": description,
          "serious": serious ? "1" : "0"]
     }
 
     /// The event as a domain value, or `nil` when its date is malformed.
-    var event: AdverseEvent? {
+    package var event: AdverseEvent? {
         guard let id, let day = CivilDate(stored: date) else { return nil }
         return AdverseEvent(id: id, participantID: participantID, date: day, description: description, isSerious: serious)
     }

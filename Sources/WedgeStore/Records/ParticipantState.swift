@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
-import WedgeCore
+package import WedgeCore
 
 /// A participant's stored state as a flat map from field name to canonical text; absent means empty.
 ///
@@ -9,7 +9,7 @@ import WedgeCore
 /// plus the derived fields ``conditionID``, ``period``, ``isTransition``, ``isInPrimary``, ``flags`` and
 /// ``deleted``. The audit log stores this map as JSON on insert and records later changes key by key, which is
 /// what lets ``StudyStore/verifyAuditChain()`` replay the log and compare it with the tables.
-enum ParticipantState {
+package enum ParticipantState {
     static let conditionID = "condition_id"
     static let period = "period"
     static let isTransition = "is_transition"
@@ -39,7 +39,7 @@ enum ParticipantState {
     }
 
     /// The outcome columns and their canonical text, `nil` when unknown.
-    static func outcomeValues(_ o: InductionOutcome) -> [(ParticipantField, String?)] {
+    package static func outcomeValues(_ o: InductionOutcome) -> [(ParticipantField, String?)] {
         [
             (.inductionStartDate, o.inductionStartDate?.iso), (.procedureReceived, o.procedureReceived),
             (.firstInjectionDate, o.firstInjectionDate?.iso), (.notInitiatedReason, o.notInitiatedReason),

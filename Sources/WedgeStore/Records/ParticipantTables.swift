@@ -77,33 +77,10 @@ enum ParticipantTables {
     }
 
     private static func decode(_ row: Row, baseline: [String: String], flags: [String]) throws -> StoredParticipant {
-        let id: String = row[0]
-        func broken(_ what: String) -> StoreError {
-            .inconsistentDatabase(problem: "participant '\(id)' has \(what)")
-        }
-        func date(_ index: Int, _ field: ParticipantField) throws -> CivilDate? {
-            guard let text = row[index] as String? else { return nil }
-            guard let date = CivilDate(stored: text) else { throw broken("a malformed \(field.rawValue)") }
-            return date
-        }
-        guard row[8] as String? != nil else { throw broken("no induction row") }
-        guard let admission = try date(2, .admissionDate) else { throw broken("no admission_date") }
-        let outcome = InductionOutcome(
-            inductionStartDate: try date(9, .inductionStartDate), procedureReceived: row[10],
-            firstInjectionDate: try date(11, .firstInjectionDate), notInitiatedReason: row[12],
-            dischargeDate: try date(13, .dischargeDate), secondInjectionDate: try date(14, .secondInjectionDate),
-            thirdInjectionDate: try date(15, .thirdInjectionDate), lastContactDate: try date(16, .lastContactDate),
-            dropoutDate: try date(17, .dropoutDate))
-        let record = ParticipantRecord(id: id, siteID: row[1], admissionDate: admission, baseline: baseline,
-                                       outcome: outcome)
-        let enrollment = Enrollment(record: record, conditionID: row[3], period: row[4], isTransition: row[5],
-                                    isInPrimaryAnalysis: row[6])
-        var decoded: [OutcomeFlag] = []
-        for text in flags {
-            guard let flag = OutcomeFlag(rawValue: text) else { throw broken("an unknown flag") }
-            decoded.append(flag)
-        }
-        let ordered = OutcomeFlag.allCases.filter(decoded.contains)
-        return StoredParticipant(enrollment: enrollment, flags: ordered, isDeleted: row[7])
+        let columns = ParticipantColumns(
+            id: row[0], siteID: row[1], admissionDate: row[2], conditionID: row[3], period: row[4],
+            isTransition: row[5], isInPrimary: row[6], isDeleted: row[7], hasInduction: row[8] as String? != nil,
+            outcomes: (9...17).map { row[$0] as String? })
+        return try StoredParticipant(columns, baseline: baseline, flags: flags)
     }
 }

@@ -1,21 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import WedgeCore
+package import WedgeCore
 
 /// A participant as the tables hold it: the stamped enrollment, its review flags and whether it was deleted.
-struct StoredParticipant: Sendable, Equatable {
+package struct StoredParticipant: Sendable, Equatable {
     /// The record and its stamped condition.
-    var enrollment: Enrollment
+    package var enrollment: Enrollment
     /// The review flags, in ``WedgeCore/OutcomeFlag`` declaration order.
-    var flags: [OutcomeFlag]
+    package var flags: [OutcomeFlag]
     /// Whether the participant was soft-deleted.
-    var isDeleted: Bool
+    package var isDeleted: Bool
+
+    /// A stored participant.
+    package init(enrollment: Enrollment, flags: [OutcomeFlag], isDeleted: Bool) {
+        self.enrollment = enrollment
+        self.flags = flags
+        self.isDeleted = isDeleted
+    }
 
     /// The participant id.
-    var id: String { enrollment.record.id }
+    package var id: String { enrollment.record.id }
 
     /// The canonical state (see ``ParticipantState``).
-    var state: [String: String] {
+    package var state: [String: String] {
         ParticipantState.fields(of: enrollment, flags: flags, isDeleted: isDeleted)
     }
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import WedgeCore
+package import WedgeCore
 
 /// The events of an import grouped by participant, with the line that gave each value, so that a problem found
 /// on the merged record can be reported at the line it comes from.
-struct EventGroups {
+package struct EventGroups {
     /// One participant's events.
     struct Group {
         /// The merged values.
@@ -69,15 +69,20 @@ struct EventGroups {
 
     /// The file, quoted in problems.
     let source: String
+
+    /// No events yet, from the file `source`.
+    package init(source: String) {
+        self.source = source
+    }
     /// Participants in the order of their first event.
-    private(set) var order: [String] = []
+    package private(set) var order: [String] = []
     /// The groups by participant.
     private(set) var groups: [String: Group] = [:]
     /// The problems of malformed rows that name no participant.
     private(set) var unattributed: [DataIssue] = []
 
     /// Adds one row: an event, or the problems of a malformed row (which refuse its participant's other events).
-    mutating func add(_ row: Result<OutcomeEvent, DataFileError>, line: Int) {
+    package mutating func add(_ row: Result<OutcomeEvent, DataFileError>, line: Int) {
         switch row {
         case .success(let event):
             add(event, line: line)

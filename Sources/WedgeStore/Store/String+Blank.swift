@@ -4,8 +4,8 @@ import Foundation
 
 extension String {
     /// The string without leading and trailing white space.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    package var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 
     /// Whether the string is empty or only white space.
-    var isBlank: Bool { trimmed.isEmpty }
+    package var isBlank: Bool { trimmed.isEmpty }
 }

@@ -31,33 +31,10 @@ extension StudyStore {
     ) throws(StoreError) -> AdverseEvent {
         guard !actor.isBlank else { throw .actorRequired }
         let at = clock()
-        let text = description.trimmed
         return try write("record an adverse event of participant '\(participantID)'") { db in
-            guard let participant = try ParticipantTables.fetchOne(db, id: participantID) else {
-                throw StoreError.participantNotFound(id: participantID)
-            }
-            guard !participant.isDeleted else { throw StoreError.participantDeleted(id: participantID) }
-            var issues: [DataIssue] = []
-            func refuse(_ field: String, _ problem: String, _ expected: String) {
-                issues.append(DataIssue(participantID: participantID, field: field, problem: problem, expected: expected))
-            }
-            if date < participant.enrollment.record.admissionDate {
-                refuse("date", "is before admission_date", "Check both dates.")
-            }
-            if date > today { refuse("date", "is in the future", "Dates may not be later than \(today.iso).") }
-            if text.isEmpty { refuse("description", "is empty", "Describe what happened.") }
-            if text.count > Self.adverseEventDescriptionLimit {
-                refuse("description", "is longer than \(Self.adverseEventDescriptionLimit) characters",
-                       "Shorten it; keep the full narrative in the source document.")
-            }
-            guard issues.isEmpty else { throw DataFileError(issues: issues) }
-            var row = AdverseEventRow(id: nil, participantID: participantID, date: date.iso, description: text,
-                                      serious: isSerious)
-            try row.insert(db)
-            var audit = try AuditAppender(db, at: at, actor: actor)
-            try audit.append(db, action: .adverseEvent, table: "adverse_event", recordID: participantID,
-                             field: "adverse_event", newValue: ParticipantState.json(row.state))
-            return row.event!
+            var transaction = SQLiteStudyTransaction(db, at: at, actor: actor)
+            return try transaction.recordAdverseEvent(participantID: participantID, date: date, description: description,
+                                                      isSerious: isSerious, today: today)
         }
     }
 }

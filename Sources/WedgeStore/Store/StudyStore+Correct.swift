@@ -29,28 +29,10 @@ extension StudyStore {
         participantID: String, field: String, value: String?, reason: String, actor: String, today: CivilDate
     ) throws(StoreError) {
         guard !actor.isBlank else { throw .actorRequired }
-        guard !reason.isBlank else { throw .reasonRequired(participantID: participantID) }
-        guard field != ParticipantField.participantID.rawValue else { throw .fieldNotCorrectable(field: field) }
         let at = clock()
         try write("correct participant '\(participantID)'") { db in
-            let schedule = try Self.schedule(db)
-            let old = try Self.changeableParticipant(db, participantID)
-            let record = try Self.record(old.enrollment.record, setting: field, to: value, protocol: schedule.protocol)
-            let rules = ParticipantRules(schedule: schedule, today: today)
-            let enrollment = try rules.enroll(record).get()
-            let new = StoredParticipant(enrollment: enrollment, flags: rules.flags(enrollment), isDeleted: false)
-            let before = old.state, after = new.state
-            guard before[field] != after[field] else {
-                throw StoreError.unchangedValue(participantID: participantID, field: field)
-            }
-            try ParticipantTables.replace(db, new)
-            var audit = try AuditAppender(db, at: at, actor: actor)
-            try audit.append(db, action: .correct, table: Self.table(of: field), recordID: participantID, field: field,
-                             oldValue: before[field], newValue: after[field], reason: reason)
-            for key in Set(before.keys).union(after.keys).sorted() where key != field && before[key] != after[key] {
-                try audit.append(db, action: .restamp, table: Self.table(of: key), recordID: participantID, field: key,
-                                 oldValue: before[key], newValue: after[key], reason: reason)
-            }
+            var transaction = SQLiteStudyTransaction(db, at: at, actor: actor)
+            try transaction.correct(participantID: participantID, field: field, value: value, reason: reason, today: today)
         }
     }
 
@@ -64,23 +46,11 @@ extension StudyStore {
     ///   ``StoreError/participantNotFound(id:)``, ``StoreError/participantDeleted(id:)``; a wrapped SQLite error.
     public func softDelete(participantID: String, reason: String, actor: String) throws(StoreError) {
         guard !actor.isBlank else { throw .actorRequired }
-        guard !reason.isBlank else { throw .reasonRequired(participantID: participantID) }
         let at = clock()
         try write("delete participant '\(participantID)'") { db in
-            _ = try Self.changeableParticipant(db, participantID)
-            try db.execute(sql: "UPDATE participant SET is_deleted = 1 WHERE id = ?", arguments: [participantID])
-            var audit = try AuditAppender(db, at: at, actor: actor)
-            try audit.append(db, action: .softDelete, table: "participant", recordID: participantID,
-                             field: ParticipantState.deleted, newValue: "1", reason: reason)
+            var transaction = SQLiteStudyTransaction(db, at: at, actor: actor)
+            try transaction.softDelete(participantID: participantID, reason: reason)
         }
-    }
-
-    private static func changeableParticipant(_ db: Database, _ id: String) throws -> StoredParticipant {
-        guard let participant = try ParticipantTables.fetchOne(db, id: id) else {
-            throw StoreError.participantNotFound(id: id)
-        }
-        guard !participant.isDeleted else { throw StoreError.participantDeleted(id: id) }
-        return participant
     }
 
     /// The table that holds a state key.

@@ -23,7 +23,6 @@ extension StudyStore {
     public static func create(
         at path: String?, protocol loaded: LoadedProtocol, schedule: Schedule, createdAt: String
     ) throws(StoreError) -> StudyStore {
-        try checkStudy(loaded, schedule)
         guard let path else {
             let store: StudyStore
             do {
@@ -47,61 +46,13 @@ extension StudyStore {
         }
     }
 
-    private static func checkStudy(_ loaded: LoadedProtocol, _ schedule: Schedule) throws(StoreError) {
-        let proto = loaded.protocol
-        guard schedule.protocol == proto else {
-            throw .invalidStudy(problem: "the schedule was drawn for a different protocol")
-        }
-        let reparsed: StudyProtocol
-        do {
-            reparsed = try ProtocolLoader.parse(loaded.text, file: "<protocol text>")
-        } catch {
-            throw .invalidStudy(problem: "the protocol text does not parse on its own (\(error.issues.count) problem(s))")
-        }
-        guard reparsed == proto else {
-            throw .invalidStudy(problem: "the protocol text does not describe the given protocol")
-        }
-        let sites = proto.sites.map(\.id)
-        guard schedule.assignments.map(\.siteID).sorted() == sites.sorted() else {
-            throw .invalidStudy(problem: "the schedule does not assign every protocol site exactly once")
-        }
-        if let bad = schedule.assignments.first(where: { !proto.design.sequences.indices.contains($0.sequenceIndex) }) {
-            throw .invalidStudy(problem: "site '\(bad.siteID)' is assigned to sequence \(bad.sequenceIndex), "
-                                + "which the design does not have")
-        }
-        let reserved = Set(ParticipantState.derivedKeys + ParticipantField.allCases.map(\.rawValue))
-        if let clash = proto.baseline.first(where: { reserved.contains($0.id) }) {
-            throw .invalidStudy(problem: "baseline covariate id '\(clash.id)' is a reserved participant field name; "
-                                + "rename it in the protocol")
-        }
-    }
-
     private func initialize(_ loaded: LoadedProtocol, _ schedule: Schedule, createdAt: String) throws(StoreError) {
+        let dump = try StudyDump.newStudy(loaded, schedule, createdAt: createdAt)
         do {
             try StoreMigrations.migrator.migrate(writer)
         } catch {
             throw .wrapping(error, location: location, operation: "create the schema")
         }
-        let proto = loaded.protocol
-        try write("create the study") { db in
-            try db.execute(sql: """
-                INSERT INTO study (id, title, protocol_text, protocol_digest, seed, algorithm, wedge_version, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [proto.study.id, proto.study.title, loaded.text, loaded.digest, schedule.seed,
-                                 schedule.algorithm, WedgeVersion.current, createdAt])
-            for (position, site) in proto.sites.enumerated() {
-                let index = schedule.sequenceIndex(of: site.id)!
-                try db.execute(sql: """
-                    INSERT INTO site (id, study_id, position, name, sequence_index) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [site.id, proto.study.id, position, site.name, index])
-            }
-            var audit = try AuditAppender(db, at: createdAt, actor: "wedge")
-            let summary = ParticipantState.json([
-                "protocol_digest": loaded.digest, "seed": schedule.seed, "algorithm": schedule.algorithm,
-                "wedge_version": WedgeVersion.current,
-                "assignments": schedule.assignments.map { "\($0.siteID)=\($0.sequenceIndex)" }.joined(separator: ","),
-            ])
-            try audit.append(db, action: .createStudy, table: "study", recordID: proto.study.id, newValue: summary)
-        }
+        try write("create the study") { db in try Self.insert(dump, into: db) }
     }
 }

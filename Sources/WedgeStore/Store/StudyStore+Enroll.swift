@@ -25,20 +25,8 @@ extension StudyStore {
         guard !actor.isBlank else { throw .actorRequired }
         let at = clock()
         return try write("enroll participant '\(record.id)'") { db in
-            if try ParticipantTables.exists(db, id: record.id) {
-                throw DataFileError(issues: [DataIssue(
-                    participantID: record.id, field: ParticipantField.participantID.rawValue,
-                    problem: "is already in the study database",
-                    expected: "Participant ids are never reused; to change a stored participant, correct it with a reason.")])
-            }
-            let rules = ParticipantRules(schedule: try Self.schedule(db), today: today)
-            let enrollment = try rules.enroll(record).get()
-            let participant = StoredParticipant(enrollment: enrollment, flags: rules.flags(enrollment), isDeleted: false)
-            try ParticipantWriter(db).insert(participant)
-            var audit = try AuditAppender(db, at: at, actor: actor)
-            try audit.append(db, action: .insert, table: "participant", recordID: participant.id,
-                             newValue: ParticipantState.json(participant.state))
-            return (enrollment, participant.flags)
+            var transaction = SQLiteStudyTransaction(db, at: at, actor: actor)
+            return try transaction.enroll(record, today: today)
         }
     }
 }

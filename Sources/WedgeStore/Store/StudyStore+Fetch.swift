@@ -65,41 +65,14 @@ extension StudyStore {
             throw StoreError.inconsistentDatabase(problem: "the study row is missing")
         }
         let text: String = row[0]
-        let proto = try parsed ?? parse(text)
+        let proto = try parsed ?? StudyRow.parse(text)
         return LoadedProtocol(protocol: proto, text: text, digest: row[1])
     }
 
-    private static func parse(_ text: String) throws(StoreError) -> StudyProtocol {
-        do {
-            return try ProtocolLoader.parse(text, file: "<database>")
-        } catch {
-            throw .storedProtocolInvalid(issues: error.issues.map(\.description))
-        }
-    }
-
     static func schedule(_ db: Database) throws -> Schedule {
-        guard let study = try Row.fetchOne(db, sql: "SELECT protocol_text, seed, algorithm FROM study") else {
+        guard let study = try studyRow(db) else {
             throw StoreError.inconsistentDatabase(problem: "the study row is missing")
         }
-        let proto = try parse(study[0])
-        var stored: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, sequence_index FROM site ORDER BY position") {
-            stored[row[0]] = row[1]
-        }
-        var assignments: [SiteAssignment] = []
-        for site in proto.sites {
-            guard let index = stored.removeValue(forKey: site.id) else {
-                throw StoreError.inconsistentDatabase(problem: "site '\(site.id)' has no stored assignment")
-            }
-            guard proto.design.sequences.indices.contains(index) else {
-                throw StoreError.inconsistentDatabase(
-                    problem: "site '\(site.id)' is assigned to sequence \(index), which the design does not have")
-            }
-            assignments.append(SiteAssignment(siteID: site.id, sequenceIndex: index))
-        }
-        if let extra = stored.keys.sorted().first {
-            throw StoreError.inconsistentDatabase(problem: "site '\(extra)' is stored but not in the protocol")
-        }
-        return Schedule(protocol: proto, seed: study[1], algorithm: study[2], assignments: assignments)
+        return try StudyRow.schedule(study, sites: try siteRows(db))
     }
 }

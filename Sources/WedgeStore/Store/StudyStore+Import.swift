@@ -25,20 +25,38 @@ extension StudyStore {
     public func importParticipants(
         _ rows: [(enrollment: Enrollment, flags: [OutcomeFlag])], source: String, actor: String
     ) throws(StoreError) {
+        _ = try importParticipants(rows, source: source, actor: actor, mode: .allOrNothing)
+    }
+
+    /// Stores validated participants: all or nothing, as ``importParticipants(_:source:actor:)`` does, or, with
+    /// ``EventImportMode/skipInvalid``, every row that passes, listing the problems of the others.
+    ///
+    /// An all-or-nothing import writes its batch `import` audit entry first; an import of the valid rows only
+    /// writes it last (only then is the count known), and only when it stored anything.
+    ///
+    /// - Returns: How many participants were stored, and the problems of the refused rows.
+    /// - Throws: ``StoreError/dataRejected(_:)`` listing every refused row (all or nothing; nothing written);
+    ///   ``StoreError/actorRequired``; a wrapped SQLite error.
+    public func importParticipants(
+        _ rows: [(enrollment: Enrollment, flags: [OutcomeFlag])], source: String, actor: String, mode: EventImportMode
+    ) throws(StoreError) -> ParticipantImportResult {
         guard !actor.isBlank else { throw .actorRequired }
-        guard !rows.isEmpty else { return }
+        guard !rows.isEmpty else { return ParticipantImportResult(stored: 0, refused: []) }
         let at = clock()
-        try bulkWrite("import participants") { db in
+        return try bulkWrite("import participants") { db in
             var session = try ImportSession(db, source: source, at: at, actor: actor)
-            try session.audit.append(db, action: .importBatch, table: "participant", recordID: nil, field: "source",
-                                     newValue: source, reason: "import of \(rows.count) participant(s)")
+            if mode == .allOrNothing { try session.audit.append(session.checker.batchChange(count: rows.count)) }
             // Rows are checked and written in one pass; any problem throws at the end, which rolls back the
             // transaction, so nothing is written unless every row passes.
             var issues: [DataIssue] = []
             for (enrollment, flags) in rows {
                 issues += try session.store(db, enrollment, flags: flags, checkRepeats: true)
             }
-            guard issues.isEmpty else { throw DataFileError(issues: issues) }
+            if mode == .allOrNothing, !issues.isEmpty { throw DataFileError(issues: issues) }
+            if mode == .skipInvalid, session.stored > 0 {
+                try session.audit.append(session.checker.batchChange(count: session.stored))
+            }
+            return ParticipantImportResult(stored: session.stored, refused: issues)
         }
     }
 }

@@ -33,38 +33,8 @@ extension StudyStore {
         var grouped = EventGroups(source: source)
         for (line, row) in events { grouped.add(row, line: line) }
         return try bulkWrite("import outcome events") { db in
-            var result = OutcomeEventImport()
-            result.refused = grouped.unattributed
-            try db.inSavepoint {  // so that a refusal rolls back every participant's writes
-                var audit = try AuditAppender(db, at: at, actor: actor)
-                let rules = ParticipantRules(schedule: try Self.schedule(db), today: today)
-                for id in grouped.order {
-                    guard let group = grouped.groups[id] else { continue }
-                    // A participant with a malformed row is still checked, without writing, so that every
-                    // problem is listed at once.
-                    var issues = group.problems
-                    do {
-                        let filled = try Self.fillOutcomes(db, participantID: id, group.values, rules: rules,
-                                                           audit: &audit, write: issues.isEmpty)
-                        if issues.isEmpty, !filled.recorded.isEmpty {
-                            result.participants += 1
-                            result.fields += filled.recorded.count
-                        }
-                    } catch {
-                        issues += try group.issues(for: error)
-                    }
-                    if !issues.isEmpty { result.refused += group.coverEveryLine(issues) }
-                }
-                result.refused.sort { ($0.line ?? 0) < ($1.line ?? 0) }
-                if mode == .allOrNothing, !result.refused.isEmpty { throw DataFileError(issues: result.refused) }
-                if result.fields > 0 {
-                    try audit.append(db, action: .importBatch, table: "induction", recordID: nil, field: "source",
-                                     newValue: source,
-                                     reason: "import of outcome events: \(result.fields) field(s) of \(result.participants) participant(s)")
-                }
-                return .commit
-            }
-            return result
+            var transaction = SQLiteStudyTransaction(db, at: at, actor: actor)
+            return try transaction.importEvents(grouped, source: source, today: today, mode: mode)
         }
     }
 }

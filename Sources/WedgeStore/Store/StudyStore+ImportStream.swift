@@ -66,9 +66,7 @@ extension StudyStore {
                 }
                 let count = session.stored
                 if count > 0 {
-                    try session.audit.append(db, action: .importBatch, table: "participant", recordID: nil,
-                                             field: "source", newValue: source,
-                                             reason: "import of \(count) participant(s)")
+                    try session.audit.append(session.checker.batchChange(count: count))
                 }
                 return count
             }

@@ -34,9 +34,9 @@ extension StudyStore {
         }
         let at = clock()
         return try write("record outcomes of participant '\(participantID)'") { db in
-            var audit = try AuditAppender(db, at: at, actor: actor)
-            let rules = ParticipantRules(schedule: try Self.schedule(db), today: today)
-            return try Self.fillOutcomes(db, participantID: participantID, values, rules: rules, audit: &audit)
+            var transaction = SQLiteStudyTransaction(db, at: at, actor: actor)
+            let rules = ParticipantRules(schedule: try transaction.schedule(), today: today)
+            return try transaction.fillOutcomes(participantID: participantID, values, rules: rules)
         }
     }
 }

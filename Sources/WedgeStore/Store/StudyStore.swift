@@ -21,8 +21,8 @@ internal import WedgeCore
 public struct StudyStore: Sendable {
     /// The database connection: a `DatabaseQueue` (one connection), or a `DatabasePool` for a file just created.
     let writer: any DatabaseWriter
-    /// The path, or `in-memory database`, for error messages.
-    let location: String
+    /// The quoted path, or `the in-memory database`, for error messages.
+    public let location: String
     /// The clock for audit timestamps: ISO 8601 UTC.
     let clock: @Sendable () -> String
 

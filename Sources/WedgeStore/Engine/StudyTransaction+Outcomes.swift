@@ -1,36 +1,31 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import GRDB
-import WedgeCore
+package import WedgeCore
 
-extension StudyStore {
-    /// Fills empty outcome fields of one stored participant inside the caller's write transaction: what
-    /// ``recordOutcomes(participantID:_:actor:today:)`` does for one participant and an event import does for
-    /// each.
+extension StudyTransaction {
+    /// Fills empty outcome fields of one stored participant: what
+    /// ``StudyStore/recordOutcomes(participantID:_:actor:today:)`` does for one participant and an event import
+    /// does for each.
     ///
     /// Every check runs before anything is written: the participant exists and is not deleted; each value has its
     /// field's form; no field already holds a *different* value; the completed record passes
-    /// ``WedgeCore/ParticipantRules``. Then the participant's rows are replaced, with one `record` audit entry
-    /// per filled field and a `restamp` entry per derived change.
+    /// ``WedgeCore/ParticipantRules``. Then the participant is replaced, with one `record` audit entry per filled
+    /// field and a `restamp` entry per derived change.
     ///
     /// - Parameter write: `false` to run the checks only (to list every problem of a participant whose events are
     ///   refused anyway).
     /// - Returns: The enrollment as stored afterwards, its review flags, and the fields filled (in column order;
     ///   empty, and nothing written, when every value was already recorded).
-    static func fillOutcomes(
-        _ db: Database, participantID: String, _ values: [ParticipantField: String], rules: ParticipantRules,
-        audit: inout AuditAppender, write: Bool = true
+    package mutating func fillOutcomes(
+        participantID: String, _ values: [ParticipantField: String], rules: ParticipantRules, write: Bool = true
     ) throws -> (enrollment: Enrollment, flags: [OutcomeFlag], recorded: [ParticipantField]) {
-        guard let old = try ParticipantTables.fetchOne(db, id: participantID) else {
-            throw StoreError.participantNotFound(id: participantID)
-        }
-        guard !old.isDeleted else { throw StoreError.participantDeleted(id: participantID) }
+        let old = try changeableParticipant(participantID)
         var record = old.enrollment.record
         var issues: [DataIssue] = []
         for field in ParticipantField.outcomes {
             guard let raw = values[field] else { continue }
             do {
-                record = try Self.record(record, setting: field.rawValue, to: raw, protocol: rules.schedule.protocol)
+                record = try StudyStore.record(record, setting: field.rawValue, to: raw, protocol: rules.schedule.protocol)
             } catch let error as DataFileError {
                 issues += error.issues
             }
@@ -49,16 +44,25 @@ extension StudyStore {
         let new = StoredParticipant(enrollment: enrollment, flags: rules.flags(enrollment), isDeleted: false)
         guard write, !filled.isEmpty else { return (old.enrollment, old.flags, write ? [] : filled) }
         let after = new.state
-        try ParticipantTables.replace(db, new)
+        try replace(new)
         for field in filled {
-            try audit.append(db, action: .record, table: Self.table(of: field.rawValue), recordID: participantID,
-                             field: field.rawValue, oldValue: nil, newValue: after[field.rawValue])
+            try append(AuditChange(action: .record, table: StudyStore.table(of: field.rawValue), recordID: participantID,
+                                   field: field.rawValue, newValue: after[field.rawValue]))
         }
         let filledKeys = Set(filled.map(\.rawValue))
-        for key in Set(before.keys).union(after.keys).sorted() where !filledKeys.contains(key) && before[key] != after[key] {
-            try audit.append(db, action: .restamp, table: Self.table(of: key), recordID: participantID, field: key,
-                             oldValue: before[key], newValue: after[key], reason: "recomputed after recording")
-        }
+        try appendRestamps(participantID, before: before, after: after, except: filledKeys,
+                           reason: "recomputed after recording")
         return (enrollment, new.flags, filled)
+    }
+
+    /// One `restamp` entry per state key, other than `except`, whose value changed from `before` to `after`.
+    package mutating func appendRestamps(
+        _ participantID: String, before: [String: String], after: [String: String], except: Set<String>,
+        reason: String
+    ) throws {
+        for key in Set(before.keys).union(after.keys).sorted() where !except.contains(key) && before[key] != after[key] {
+            try append(AuditChange(action: .restamp, table: StudyStore.table(of: key), recordID: participantID,
+                                   field: key, oldValue: before[key], newValue: after[key], reason: reason))
+        }
     }
 }

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+
+public import ArgumentParser
+import WedgeCore
+
+/// The root `wedge-server` command: administration of shared study databases (and, later, the multi-site service).
+public struct WedgeServerCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "wedge-server",
+        abstract: "Administer a shared Wedge study database on PostgreSQL, and move studies between engines.",
+        discussion: """
+            A study is named by a SQLite file path or a postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE URL \
+            (docs/postgresql.md). Exit codes: 0 success; 1 runtime error; 64 usage error.
+            """,
+        version: WedgeVersion.current,
+        subcommands: [MigrateCommand.self, CopyCommand.self, ServerAuditCommand.self, ServerStatusCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+
+public import WedgeCore
+
+/// A study database, whatever engine holds it: everything the command line and the server do with a study.
+///
+/// Two engines conform: ``StudyStore``, the embedded SQLite default, and `PostgresStudyStore` (module
+/// `WedgeStorePostgres`), for several server instances sharing one database. The write logic is the same code on
+/// both (``StudyTransaction``), the audit chain is hashed from the same canonical bytes, and one conformance suite
+/// runs against both. Methods are `async` so that a server can call them without blocking; SQLite's
+/// implementations are synchronous and satisfy them as they are.
+///
+/// Every writing method runs in one transaction: it writes everything it was asked to, with its audit entries, or
+/// nothing. Errors are ``StoreError`` values that never quote a participant's data.
+public protocol StudyStoring: Sendable {
+    /// Where the study lives, for messages: a quoted path, or a PostgreSQL database without its password.
+    var location: String { get }
+
+    /// The stored protocol, re-parsed from its stored text, with its digest.
+    func fetchProtocol() async throws(StoreError) -> LoadedProtocol
+    /// The randomized schedule, rebuilt from the stored protocol, seed, algorithm and site assignments.
+    func fetchSchedule() async throws(StoreError) -> Schedule
+    /// Everything the analysis needs, in one consistent snapshot; soft-deleted participants are left out.
+    func fetchSnapshot(dataLockDate: CivilDate) async throws(StoreError) -> StudySnapshot
+    /// The review flags of every enrolled participant that has any, by participant id.
+    func fetchFlags() async throws(StoreError) -> [String: [OutcomeFlag]]
+    /// How many participants the database holds, soft-deleted ones included.
+    func participantCount() async throws(StoreError) -> Int
+
+    /// Enrolls one participant, stamping the condition from the stored schedule.
+    func enroll(
+        _ record: ParticipantRecord, actor: String, today: CivilDate
+    ) async throws(StoreError) -> (enrollment: Enrollment, flags: [OutcomeFlag])
+    /// Fills empty outcome fields, never overwriting, re-validating the whole record.
+    func recordOutcomes(
+        participantID: String, _ values: [ParticipantField: String], actor: String, today: CivilDate
+    ) async throws(StoreError) -> (enrollment: Enrollment, flags: [OutcomeFlag], recorded: [ParticipantField])
+    /// Records an adverse event for an enrolled participant.
+    func recordAdverseEvent(
+        participantID: String, date: CivilDate, description: String, isSerious: Bool, actor: String, today: CivilDate
+    ) async throws(StoreError) -> AdverseEvent
+    /// Corrects one field, with a reason; the old value stays in the audit log.
+    func correct(
+        participantID: String, field: String, value: String?, reason: String, actor: String, today: CivilDate
+    ) async throws(StoreError)
+    /// Soft-deletes a participant, with a reason.
+    func softDelete(participantID: String, reason: String, actor: String) async throws(StoreError)
+    /// Stores validated participants: all or nothing, or the valid ones only.
+    func importParticipants(
+        _ rows: [(enrollment: Enrollment, flags: [OutcomeFlag])], source: String, actor: String, mode: EventImportMode
+    ) async throws(StoreError) -> ParticipantImportResult
+    /// Records outcome events for stored participants: all or nothing, or the valid participants only.
+    func importOutcomeEvents(
+        _ events: [(line: Int, row: Result<OutcomeEvent, DataFileError>)], source: String, actor: String,
+        today: CivilDate, mode: EventImportMode
+    ) async throws(StoreError) -> OutcomeEventImport
+
+    /// The audit log, oldest first: all of it, or the entries about one participant.
+    func auditTrail(participantID: String?) async throws(StoreError) -> [AuditEntry]
+    /// Checks the audit log's hash chain and replays it against the stored data.
+    func verifyAuditChain() async throws(StoreError) -> AuditVerification
+}

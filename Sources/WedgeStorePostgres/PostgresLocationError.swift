@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+
+public import Foundation
+
+/// A PostgreSQL URL that cannot be used; the URL itself is never quoted, since it may hold a password.
+public enum PostgresLocationError: Error, LocalizedError, Equatable, Sendable {
+    /// The text is not a `postgres://` URL.
+    case notAPostgresURL
+    /// A required part is missing.
+    case missingPart(String)
+    /// `sslmode` has a value Wedge does not know.
+    case unknownSSLMode(String)
+
+    /// What is wrong, and the form expected.
+    public var errorDescription: String? {
+        let form = "Write it as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require]."
+        switch self {
+        case .notAPostgresURL: return "The database URL is not a postgres:// URL. \(form)"
+        case .missingPart(let part): return "The database URL has no \(part). \(form)"
+        case .unknownSSLMode(let mode): return "The database URL's sslmode '\(mode)' is not known. \(form)"
+        }
+    }
+}

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Logging
+import PostgresNIO
+import WedgeCore
+import WedgeStore
+
+/// The reads every engine operation is built from, on one connection inside the caller's transaction. Text is
+/// ordered with `COLLATE "C"` (byte order), as SQLite orders it, so that both engines list participants alike.
+enum PostgresReads {
+    /// The participants with these ids (every participant when `ids` is `nil`), deleted ones only when
+    /// `includeDeleted`, by id.
+    static func participants(
+        _ connection: PostgresConnection, ids: [String]?, includeDeleted: Bool, logger: Logger
+    ) async throws -> [StoredParticipant] {
+        let query: PostgresQuery = """
+            SELECT p.id, p.site_id, p.admission_date, p.condition_id, p.period, p.is_transition, p.is_in_primary,
+                   p.is_deleted, i.participant_id, i.induction_start_date, i.procedure_received,
+                   i.first_injection_date, i.not_initiated_reason, i.discharge_date, i.second_injection_date,
+                   i.third_injection_date, i.last_contact_date, i.dropout_date
+            FROM participant p LEFT JOIN induction i ON i.participant_id = p.id
+            WHERE (\(ids == nil) OR p.id = ANY(\(ids ?? []))) AND (\(includeDeleted) OR NOT p.is_deleted)
+            ORDER BY p.id COLLATE "C"
+            """
+        var baseline: [String: [String: String]] = [:]
+        let all = ids == nil, some = ids ?? []
+        for try await (id, covariate, value) in try await connection.query(
+            "SELECT participant_id, covariate, value FROM baseline_value WHERE \(all) OR participant_id = ANY(\(some))",
+            logger: logger).decode((String, String, String).self) {
+            baseline[id, default: [:]][covariate] = value
+        }
+        var flags: [String: [String]] = [:]
+        for try await (id, flag) in try await connection.query(
+            "SELECT participant_id, flag FROM participant_flag WHERE \(all) OR participant_id = ANY(\(some))",
+            logger: logger).decode((String, String).self) {
+            flags[id, default: []].append(flag)
+        }
+        var result: [StoredParticipant] = []
+        for try await row in try await connection.query(query, logger: logger) {
+            let cells = row.makeRandomAccess()
+            let id = try cells[0].decode(String.self)
+            let columns = ParticipantColumns(
+                id: id, siteID: try cells[1].decode(String.self), admissionDate: try cells[2].decode(String?.self),
+                conditionID: try cells[3].decode(String.self), period: try cells[4].decode(Int.self),
+                isTransition: try cells[5].decode(Bool.self), isInPrimary: try cells[6].decode(Bool.self),
+                isDeleted: try cells[7].decode(Bool.self), hasInduction: try cells[8].decode(String?.self) != nil,
+                outcomes: try (9...17).map { try cells[$0].decode(String?.self) })
+            result.append(try StoredParticipant(columns, baseline: baseline[id] ?? [:], flags: flags[id] ?? []))
+        }
+        return result
+    }
+
+    /// The ids among `ids` that are stored, deleted or not.
+    static func storedIDs(_ connection: PostgresConnection, among ids: [String], logger: Logger) async throws -> Set<String> {
+        var stored: Set<String> = []
+        for start in stride(from: 0, to: ids.count, by: 50_000) {
+            let chunk = Array(ids[start..<min(ids.count, start + 50_000)])
+            for try await id in try await connection.query(
+                "SELECT id FROM participant WHERE id = ANY(\(chunk))", logger: logger).decode(String.self) {
+                stored.insert(id)
+            }
+        }
+        return stored
+    }
+
+    /// The last audit entry's id and hash, or `nil` for an empty log.
+    static func auditHead(_ connection: PostgresConnection, logger: Logger) async throws -> (id: Int64, hash: String)? {
+        for try await (id, hash) in try await connection.query(
+            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", logger: logger).decode((Int64, String).self) {
+            return (id, hash)
+        }
+        return nil
+    }
+
+    /// The next adverse event id: the highest + 1 (events are never deleted).
+    static func nextAdverseEventID(_ connection: PostgresConnection, logger: Logger) async throws -> Int64 {
+        for try await id in try await connection.query(
+            "SELECT COALESCE(MAX(id), 0) + 1 FROM adverse_event", logger: logger).decode(Int64.self) {
+            return id
+        }
+        return 1
+    }
+
+    /// The audit log, oldest first: all of it, or the entries about one participant.
+    static func auditEntries(_ connection: PostgresConnection, participantID: String?, logger: Logger) async throws -> [AuditEntry] {
+        let query: PostgresQuery = """
+            SELECT id, at, actor, action, table_name, record_id, field, old_value, new_value, reason, prev_hash, hash
+            FROM audit_log
+            WHERE (\(participantID == nil) OR (record_id = \(participantID ?? "") AND table_name IN
+                   ('participant', 'induction', 'baseline_value', 'participant_flag', 'adverse_event')))
+            ORDER BY id
+            """
+        var entries: [AuditEntry] = []
+        for try await row in try await connection.query(query, logger: logger) {
+            let c = row.makeRandomAccess()
+            entries.append(AuditEntry(
+                id: try c[0].decode(Int64.self), at: try c[1].decode(String.self), actor: try c[2].decode(String.self),
+                action: AuditAction(rawValue: try c[3].decode(String.self)), table: try c[4].decode(String.self),
+                recordID: try c[5].decode(String?.self), field: try c[6].decode(String?.self),
+                oldValue: try c[7].decode(String?.self), newValue: try c[8].decode(String?.self),
+                reason: try c[9].decode(String?.self), previousHash: try c[10].decode(String.self),
+                hash: try c[11].decode(String.self)))
+        }
+        return entries
+    }
+
+    /// Every adverse event, by id.
+    static func adverseEvents(_ connection: PostgresConnection, logger: Logger) async throws -> [AdverseEventRow] {
+        var rows: [AdverseEventRow] = []
+        for try await (id, participant, date, description, serious) in try await connection.query(
+            "SELECT id, participant_id, date, description, serious FROM adverse_event ORDER BY id", logger: logger)
+            .decode((Int64, String, String, String, Bool).self) {
+            rows.append(AdverseEventRow(id: id, participantID: participant, date: date, description: description,
+                                        serious: serious))
+        }
+        return rows
+    }
+
+    /// The study row, or `nil` when there is none.
+    static func study(_ connection: PostgresConnection, logger: Logger) async throws -> StudyRow? {
+        for try await row in try await connection.query("""
+            SELECT id, title, protocol_text, protocol_digest, seed, algorithm, wedge_version, created_at FROM study
+            """, logger: logger) {
+            let c = row.makeRandomAccess()
+            return StudyRow(id: try c[0].decode(String.self), title: try c[1].decode(String.self),
+                            protocolText: try c[2].decode(String.self), protocolDigest: try c[3].decode(String.self),
+                            seed: try c[4].decode(String.self), algorithm: try c[5].decode(String.self),
+                            wedgeVersion: try c[6].decode(String.self), createdAt: try c[7].decode(String.self))
+        }
+        return nil
+    }
+
+    /// The sites, by position.
+    static func sites(_ connection: PostgresConnection, logger: Logger) async throws -> [SiteRow] {
+        var sites: [SiteRow] = []
+        for try await (id, position, name, index) in try await connection.query(
+            "SELECT id, position, name, sequence_index FROM site ORDER BY position", logger: logger)
+            .decode((String, Int, String, Int).self) {
+            sites.append(SiteRow(id: id, position: position, name: name, sequenceIndex: index))
+        }
+        return sites
+    }
+
+    /// The whole study, row for row.
+    static func dump(_ connection: PostgresConnection, location: String, logger: Logger) async throws -> StudyDump {
+        guard let study = try await study(connection, logger: logger) else { throw StoreError.noStudy(location: location) }
+        return StudyDump(
+            study: study, sites: try await sites(connection, logger: logger),
+            participants: try await participants(connection, ids: nil, includeDeleted: true, logger: logger),
+            adverseEvents: try await adverseEvents(connection, logger: logger),
+            auditLog: try await auditEntries(connection, participantID: nil, logger: logger))
+    }
+}

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Logging
+import PostgresNIO
+import WedgeCore
+import WedgeStore
+
+/// The rows one transaction writes, collected first and then sent together: new rows by COPY, one table at a time;
+/// changed participants by UPDATE (their baseline values and flags are deleted and copied again, as SQLite's
+/// engine replaces them).
+struct PostgresWriteBatch {
+    /// The study row, when a study is created or copied.
+    var study: StudyRow?
+    /// Its sites.
+    var sites: [SiteRow] = []
+    /// New participants, in order.
+    var inserted: [StoredParticipant] = []
+    /// Participants changed (by id) and the order they were first changed in.
+    var replaced: [String: StoredParticipant] = [:]
+    private var replacedOrder: [String] = []
+    /// New adverse events, with their ids.
+    var adverseEvents: [AdverseEventRow] = []
+    /// New audit entries, chained.
+    var audit: [AuditEntry] = []
+    private var insertedIndex: [String: Int] = [:]
+
+    /// Adds a new participant.
+    mutating func insert(_ participant: StoredParticipant) {
+        insertedIndex[participant.id] = inserted.count
+        inserted.append(participant)
+    }
+
+    /// Records the new state of a participant (one inserted in this batch is simply replaced in it).
+    mutating func replace(_ participant: StoredParticipant) {
+        if let index = insertedIndex[participant.id] {
+            inserted[index] = participant
+        } else {
+            if replaced[participant.id] == nil { replacedOrder.append(participant.id) }
+            replaced[participant.id] = participant
+        }
+    }
+
+    /// Sends every row on `connection`, inside the caller's transaction.
+    func write(_ connection: PostgresConnection, logger: Logger) async throws {
+        if let study {
+            try await connection.query("""
+                INSERT INTO study (id, title, protocol_text, protocol_digest, seed, algorithm, wedge_version, created_at)
+                VALUES (\(study.id), \(study.title), \(study.protocolText), \(study.protocolDigest), \(study.seed),
+                        \(study.algorithm), \(study.wedgeVersion), \(study.createdAt))
+                """, logger: logger)
+            for site in sites {
+                try await connection.query("""
+                    INSERT INTO site (id, study_id, position, name, sequence_index)
+                    VALUES (\(site.id), \(study.id), \(site.position), \(site.name), \(site.sequenceIndex))
+                    """, logger: logger)
+            }
+        }
+        var participants = CopyText(), inductions = CopyText()
+        for participant in inserted {
+            let e = participant.enrollment, r = e.record
+            participants.add([.text(r.id), .text(r.siteID), .text(r.admissionDate.iso), .text(e.conditionID),
+                              .int(Int64(e.period)), .bool(e.isTransition), .bool(e.isInPrimaryAnalysis),
+                              .bool(participant.isDeleted)])
+            inductions.add([.text(r.id)] + ParticipantState.outcomeValues(r.outcome).map { .optional($0.1) })
+        }
+        try await copy(participants, into: "participant", ["id", "site_id", "admission_date", "condition_id", "period",
+                                                          "is_transition", "is_in_primary", "is_deleted"], connection, logger)
+        try await copy(inductions, into: "induction", ["participant_id"] + ParticipantColumns.outcomeColumns,
+                       connection, logger)
+        for id in replacedOrder {
+            try await update(replaced[id]!, connection, logger)
+        }
+        var baseline = CopyText(), flags = CopyText()
+        for participant in inserted + replacedOrder.map({ replaced[$0]! }) {
+            for (covariate, value) in participant.enrollment.record.baseline.sorted(by: { $0.key < $1.key }) {
+                baseline.add([.text(participant.id), .text(covariate), .text(value)])
+            }
+            for flag in participant.flags { flags.add([.text(participant.id), .text(flag.rawValue)]) }
+        }
+        try await copy(baseline, into: "baseline_value", ["participant_id", "covariate", "value"], connection, logger)
+        try await copy(flags, into: "participant_flag", ["participant_id", "flag"], connection, logger)
+        var events = CopyText()
+        for event in adverseEvents {
+            events.add([.int(event.id ?? 0), .text(event.participantID), .text(event.date), .text(event.description),
+                        .bool(event.serious)])
+        }
+        try await copy(events, into: "adverse_event", ["id", "participant_id", "date", "description", "serious"],
+                       connection, logger)
+        var entries = CopyText()
+        for entry in audit {
+            entries.add([.int(entry.id), .text(entry.at), .text(entry.actor), .text(entry.action.rawValue),
+                         .text(entry.table), .optional(entry.recordID), .optional(entry.field),
+                         .optional(entry.oldValue), .optional(entry.newValue), .optional(entry.reason),
+                         .text(entry.previousHash), .text(entry.hash)])
+        }
+        try await copy(entries, into: "audit_log", ["id", "at", "actor", "action", "table_name", "record_id", "field",
+                                                    "old_value", "new_value", "reason", "prev_hash", "hash"],
+                       connection, logger)
+    }
+
+    /// Overwrites a stored participant's row and outcomes, and removes its baseline values and flags (copied again
+    /// afterwards).
+    private func update(_ participant: StoredParticipant, _ connection: PostgresConnection, _ logger: Logger) async throws {
+        let e = participant.enrollment, r = e.record
+        try await connection.query("""
+            UPDATE participant SET site_id = \(r.siteID), admission_date = \(r.admissionDate.iso),
+                condition_id = \(e.conditionID), period = \(e.period), is_transition = \(e.isTransition),
+                is_in_primary = \(e.isInPrimaryAnalysis), is_deleted = \(participant.isDeleted)
+            WHERE id = \(r.id)
+            """, logger: logger)
+        let o = ParticipantState.outcomeValues(r.outcome).map(\.1)
+        try await connection.query("""
+            UPDATE induction SET induction_start_date = \(o[0]), procedure_received = \(o[1]),
+                first_injection_date = \(o[2]), not_initiated_reason = \(o[3]), discharge_date = \(o[4]),
+                second_injection_date = \(o[5]), third_injection_date = \(o[6]), last_contact_date = \(o[7]),
+                dropout_date = \(o[8])
+            WHERE participant_id = \(r.id)
+            """, logger: logger)
+        try await connection.query("DELETE FROM baseline_value WHERE participant_id = \(r.id)", logger: logger)
+        try await connection.query("DELETE FROM participant_flag WHERE participant_id = \(r.id)", logger: logger)
+    }
+
+    /// `COPY table (columns) FROM STDIN` with `rows`, in chunks of about 1 MiB; nothing when there are no rows.
+    private func copy(
+        _ rows: CopyText, into table: String, _ columns: [String], _ connection: PostgresConnection, _ logger: Logger
+    ) async throws {
+        guard rows.rows > 0 else { return }
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            var buffer = rows.buffer
+            while buffer.readableBytes > 0 {
+                let chunk = buffer.readSlice(length: min(buffer.readableBytes, 1 << 20))!
+                try await writer.write(chunk)
+            }
+        }
+    }
+}

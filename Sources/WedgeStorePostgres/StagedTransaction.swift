@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import WedgeCore
+import WedgeStore
+
+/// The PostgreSQL engine's ``WedgeStore/StudyTransaction``: the shared write logic runs on what was read at the
+/// start of the transaction (the participants it names, the audit head), and its writes are collected in a
+/// ``PostgresWriteBatch`` that is sent before the commit.
+///
+/// Reads are served from the staged state, so a participant written earlier in the same operation reads back as
+/// written. Asking for a participant that was not read first is a programming error, reported as
+/// ``StoreError/unexpected(location:operation:type:)``.
+struct StagedTransaction: StudyTransaction {
+    private let stored: Schedule
+    private var known: [String: StoredParticipant]
+    private let read: Set<String>
+    private var head: AuditChainHead
+    private var nextAdverseEventID: Int64
+    private let location: String
+    /// The rows to send.
+    private(set) var batch = PostgresWriteBatch()
+
+    /// A transaction over the participants read (`participants`, looked up by the ids in `read`).
+    init(schedule: Schedule, participants: [StoredParticipant], read: [String], head: AuditChainHead,
+         nextAdverseEventID: Int64, location: String) {
+        stored = schedule
+        known = Dictionary(participants.map { ($0.id, $0) }) { first, _ in first }
+        self.read = Set(read)
+        self.head = head
+        self.nextAdverseEventID = nextAdverseEventID
+        self.location = location
+    }
+
+    func schedule() throws -> Schedule { stored }
+
+    func participant(_ id: String) throws -> StoredParticipant? {
+        guard read.contains(id) || known[id] != nil else {
+            throw StoreError.unexpected(location: location, operation: "stage a write",
+                                       type: "read of a participant that was not fetched first")
+        }
+        return known[id]
+    }
+
+    func contains(_ id: String) throws -> Bool { try participant(id) != nil }
+
+    mutating func insert(_ participant: StoredParticipant) throws {
+        known[participant.id] = participant
+        batch.insert(participant)
+    }
+
+    mutating func replace(_ participant: StoredParticipant) throws {
+        known[participant.id] = participant
+        batch.replace(participant)
+    }
+
+    mutating func markDeleted(_ id: String) throws {
+        guard var participant = try participant(id) else { throw StoreError.participantNotFound(id: id) }
+        participant.isDeleted = true
+        try replace(participant)
+    }
+
+    mutating func insertAdverseEvent(_ row: AdverseEventRow) throws -> AdverseEventRow {
+        var inserted = row
+        inserted.id = nextAdverseEventID
+        nextAdverseEventID += 1
+        batch.adverseEvents.append(inserted)
+        return inserted
+    }
+
+    mutating func append(_ change: AuditChange) throws {
+        batch.audit.append(head.next(change))
+    }
+}

@@ -153,6 +153,8 @@ let package = Package(
             name: "WedgeStoreConformanceTests",
             dependencies: [
                 "WedgeStore", "WedgeStorePostgres", "WedgeServerCLI", "WedgeCore", "WedgeTestSupport", "wedge-server",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

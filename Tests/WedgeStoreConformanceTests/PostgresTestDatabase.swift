@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Testing
+import Logging
+import PostgresNIO
+import WedgeStorePostgres
+
+/// A fresh, empty database on the test server, for one test.
+struct PostgresTestDatabase: Sendable {
+    /// Its URL.
+    let url: String
+    /// Its name.
+    let name: String
+
+    /// Creates `wedge_test_<random>` on the server at `Engine.postgresURL`.
+    static func create() async throws -> PostgresTestDatabase {
+        let admin = try #require(Engine.postgresURL)
+        let name = "wedge_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        try await execute("CREATE DATABASE \(name)", url: admin)
+        guard let range = admin.range(of: "/postgres", options: .backwards) else {
+            throw PostgresLocationError.missingPart("database name (the path)")
+        }
+        return PostgresTestDatabase(url: admin.replacingCharacters(in: range, with: "/" + name), name: name)
+    }
+
+    /// Runs one statement on the database at `url`, outside any transaction; for tests that tamper on purpose.
+    static func execute(_ sql: String, url: String) async throws {
+        let location = try PostgresLocation(url: url)
+        let logger = Logger(label: "wedge.test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let client = PostgresClient(configuration: location.configuration, backgroundLogger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        }
+    }
+}

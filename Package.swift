@@ -129,6 +129,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// Drives one study database as one client, for the store's concurrency and fault tests and its benchmarks.
+        .executableTarget(
+            name: "wedge-store-load",
+            dependencies: [
+                "WedgeCore", "WedgeStore", "WedgeStorePostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Tests
 
         .testTarget(
@@ -153,6 +163,7 @@ let package = Package(
             name: "WedgeStoreConformanceTests",
             dependencies: [
                 "WedgeStore", "WedgeStorePostgres", "WedgeServerCLI", "WedgeCore", "WedgeTestSupport", "wedge-server",
+                "wedge-store-load",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

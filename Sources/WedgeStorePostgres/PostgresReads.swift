@@ -13,30 +13,37 @@ enum PostgresReads {
     static func participants(
         _ connection: PostgresConnection, ids: [String]?, includeDeleted: Bool, logger: Logger
     ) async throws -> [StoredParticipant] {
-        let query: PostgresQuery = """
+        // Two forms of each query, rather than one with `$all OR id = ANY($ids)`, so that the planner uses the
+        // primary keys for a write's few participants.
+        let select = """
             SELECT p.id, p.site_id, p.admission_date, p.condition_id, p.period, p.is_transition, p.is_in_primary,
                    p.is_deleted, i.participant_id, i.induction_start_date, i.procedure_received,
                    i.first_injection_date, i.not_initiated_reason, i.discharge_date, i.second_injection_date,
                    i.third_injection_date, i.last_contact_date, i.dropout_date
             FROM participant p LEFT JOIN induction i ON i.participant_id = p.id
-            WHERE (\(ids == nil) OR p.id = ANY(\(ids ?? []))) AND (\(includeDeleted) OR NOT p.is_deleted)
-            ORDER BY p.id COLLATE "C"
             """
+        let deleted = includeDeleted ? "" : " AND NOT p.is_deleted"
+        let rows: PostgresQuery, baselineQuery: PostgresQuery, flagQuery: PostgresQuery
+        if let ids {
+            rows = "\(unescaped: select) WHERE p.id = ANY(\(ids))\(unescaped: deleted) ORDER BY p.id COLLATE \"C\""
+            baselineQuery = "SELECT participant_id, covariate, value FROM baseline_value WHERE participant_id = ANY(\(ids))"
+            flagQuery = "SELECT participant_id, flag FROM participant_flag WHERE participant_id = ANY(\(ids))"
+        } else {
+            rows = "\(unescaped: select) WHERE TRUE\(unescaped: deleted) ORDER BY p.id COLLATE \"C\""
+            baselineQuery = "SELECT participant_id, covariate, value FROM baseline_value"
+            flagQuery = "SELECT participant_id, flag FROM participant_flag"
+        }
         var baseline: [String: [String: String]] = [:]
-        let all = ids == nil, some = ids ?? []
-        for try await (id, covariate, value) in try await connection.query(
-            "SELECT participant_id, covariate, value FROM baseline_value WHERE \(all) OR participant_id = ANY(\(some))",
-            logger: logger).decode((String, String, String).self) {
+        for try await (id, covariate, value) in try await connection.query(baselineQuery, logger: logger)
+            .decode((String, String, String).self) {
             baseline[id, default: [:]][covariate] = value
         }
         var flags: [String: [String]] = [:]
-        for try await (id, flag) in try await connection.query(
-            "SELECT participant_id, flag FROM participant_flag WHERE \(all) OR participant_id = ANY(\(some))",
-            logger: logger).decode((String, String).self) {
+        for try await (id, flag) in try await connection.query(flagQuery, logger: logger).decode((String, String).self) {
             flags[id, default: []].append(flag)
         }
         var result: [StoredParticipant] = []
-        for try await row in try await connection.query(query, logger: logger) {
+        for try await row in try await connection.query(rows, logger: logger) {
             let cells = row.makeRandomAccess()
             let id = try cells[0].decode(String.self)
             let columns = ParticipantColumns(
@@ -83,13 +90,17 @@ enum PostgresReads {
 
     /// The audit log, oldest first: all of it, or the entries about one participant.
     static func auditEntries(_ connection: PostgresConnection, participantID: String?, logger: Logger) async throws -> [AuditEntry] {
-        let query: PostgresQuery = """
-            SELECT id, at, actor, action, table_name, record_id, field, old_value, new_value, reason, prev_hash, hash
-            FROM audit_log
-            WHERE (\(participantID == nil) OR (record_id = \(participantID ?? "") AND table_name IN
-                   ('participant', 'induction', 'baseline_value', 'participant_flag', 'adverse_event')))
+        let columns = "id, at, actor, action, table_name, record_id, field, old_value, new_value, reason, prev_hash, hash"
+        let query: PostgresQuery = if let participantID {
+            """
+            SELECT \(unescaped: columns) FROM audit_log
+            WHERE record_id = \(participantID)
+              AND table_name IN ('participant', 'induction', 'baseline_value', 'participant_flag', 'adverse_event')
             ORDER BY id
             """
+        } else {
+            "SELECT \(unescaped: columns) FROM audit_log ORDER BY id"
+        }
         var entries: [AuditEntry] = []
         for try await row in try await connection.query(query, logger: logger) {
             let c = row.makeRandomAccess()

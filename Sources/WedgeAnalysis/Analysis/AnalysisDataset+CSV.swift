@@ -18,8 +18,8 @@ extension AnalysisDataset {
         throws -> AnalysisDataset
     {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw AnalysisCSVError(path: path, line: 0, problem: "cannot read the file (\(error.localizedDescription)).")
+        do { text = try InputFile.text(path, limit: InputFile.dataLimit) } catch {
+            throw AnalysisCSVError(path: path, line: 0, problem: "the file \(error.problem). \(error.expected)")
         }
         let records: [CSVRecord]
         do { records = try CSVParser().parse(text) } catch {

@@ -17,6 +17,16 @@ struct FuzzRegressionTests {
         // `[ } ]` aborted the process inside toml++ (an assertion in parse_value); now refused before TOMLKit.
         "protocol/array-with-closing-brace.toml": [".toml:45: field '(syntax)'", "saw '}'"],
         "parameters/array-with-closing-brace.toml": [".toml:54: field '(syntax)'", "saw '}'"],
+        // A table header whose name starts with something else than a key character aborted toml++ (an
+        // assertion in parse_key): `[` alone on a line, `[\second_injection]`.
+        "parameters/bracket-alone-before-a-table.toml": [".toml:11: field '(syntax)'", "expected a table name"],
+        "parameters/bracket-alone-on-a-line.toml": [".toml:41: field '(syntax)'", "expected a table name"],
+        "parameters/table-name-starts-with-backslash.toml": [".toml:12: field '(syntax)'", "saw \"\\\\\""],
+        // `38<NUL>` was read as the number 38 (Swift parses numbers through C strings), then refused by SQLite
+        // with an error that named neither the file nor the line.
+        "participants/nul-after-a-number.csv": [".csv:8: participant unit-a-007: field 'age'", "control character"],
+        // A verification failure did not name the sealed file.
+        "sealed/lines-swapped-cr-endings.json": [".json': site unit-a differs"],
     ]
 
     static let fixtures: [String] = {
@@ -40,9 +50,9 @@ struct FuzzRegressionTests {
         let scratch = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let file = TestPaths.path("Tests/WedgeCLITests/Fixtures/fuzz/" + fixture)
-        let db = try FuzzRun.study(target.study, workspace, in: scratch) ?? ""
-        let arguments = target.arguments(file, db, scratch)
-        #expect(try FuzzRun.problems(arguments, file: file, study: target.study, workspace: workspace) == [])
+        let db = try FuzzRun.study(target.study, workspace, in: scratch)
+        let arguments = target.arguments(file, db ?? "", scratch)
+        #expect(try FuzzRun.problems(arguments, file: file, db: db) == [])
         let result = try CommandResult.wedge(arguments)
         #expect(result.status == 1)
         for text in Self.expected[fixture] ?? [] {

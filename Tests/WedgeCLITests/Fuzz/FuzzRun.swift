@@ -16,8 +16,8 @@ enum FuzzRun {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let file = scratch.appendingPathComponent("input.\(target.fileExtension)").path
         try Data(input).write(to: URL(fileURLWithPath: file))
-        return try problems(target.arguments(file, try study(target.study, workspace, in: scratch) ?? "", scratch),
-                            file: file, study: target.study, workspace: workspace)
+        let db = try study(target.study, workspace, in: scratch)
+        return try problems(target.arguments(file, db ?? "", scratch), file: file, db: db)
     }
 
     /// Copies the study database `kind` into `scratch`, or returns `nil` when the command needs none.
@@ -33,10 +33,9 @@ enum FuzzRun {
         return copy
     }
 
-    /// The problems of one run of `wedge arguments`; `file`, when given, is the input the errors must name.
-    static func problems(_ arguments: [String], file: String?, study: FuzzTarget.Study,
-                         workspace: FuzzWorkspace) throws -> [String] {
-        let db = arguments.firstIndex(of: "--db").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    /// The problems of one run of `wedge arguments`; `file`, when given, is the input the errors must name, and
+    /// `db` the study database that a failed command must leave as it was.
+    static func problems(_ arguments: [String], file: String?, db: String?) throws -> [String] {
         let before = try db.map { try DatabaseFingerprint.of($0) }
         let result = try CommandResult.run(TestPaths.productsDirectory.appendingPathComponent("wedge"), arguments,
                                            timeout: timeLimit)
@@ -54,7 +53,7 @@ enum FuzzRun {
         if let file, result.status == 1, !result.signaled, !result.stderr.contains(file) {
             problems.append("its error does not name the file: \(result.stderr.prefix(300))")
         }
-        if let db, let before, study != .none {
+        if let db, let before {
             let after = try DatabaseFingerprint.of(db)
             if after.integrity != "ok" { problems.append("left a database failing integrity_check: \(after.integrity)") }
             if result.status != 0, after.content != before.content { problems.append("failed, but changed the database") }

@@ -52,7 +52,7 @@ struct FuzzTests {
             defer { try? FileManager.default.removeItem(at: scratch) }
             let db = try FuzzRun.study(.enrolled, workspace, in: scratch)!
             let arguments = FuzzArguments.mutated(using: &rng).map { $0 == "DB" ? db : $0 }
-            let problems = try FuzzRun.problems(arguments, file: nil, study: .enrolled, workspace: workspace)
+            let problems = try FuzzRun.problems(arguments, file: nil, db: db)
             if !problems.isEmpty {
                 let shown = arguments.map { $0.count > 80 ? "<\($0.count) characters>" : $0 }
                 Issue.record("arguments case \(n) (seed \(Self.seed)): wedge \(shown.joined(separator: " ")): \(problems)")

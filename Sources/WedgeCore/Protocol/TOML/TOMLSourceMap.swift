@@ -113,6 +113,7 @@ struct TOMLSourceMap {
             advance()
             let isArray = !atEnd && current == "["
             if isArray { advance() }
+            checkTableName()
             let name = readKey()
             skipToLineEnd()
             if isArray {
@@ -124,6 +125,19 @@ struct TOMLSourceMap {
                 prefix = name
             }
             record(prefix, at: headerLine)
+        }
+
+        /// toml++ asserts (and aborts) when a table header's name starts with anything but a key character, a
+        /// quote or `]` (`[\x]`, `[.a]`, `[=]`, or `[` alone on its line): record that as the syntax problem.
+        mutating func checkTableName() {
+            var j = i
+            while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
+            let first = j < chars.count ? chars[j] : "\n"
+            let fine = first == "\"" || first == "'" || first == "]" || first == "_" || first == "-"
+                || (first.isASCII && (first.isLetter || first.isNumber))
+            if !fine, problem == nil {
+                problem = (line, j - lineStart + 1, "expected a table name after '[', saw \(String(reflecting: first))")
+            }
         }
 
         /// Reads a bare, quoted or dotted key and returns it dotted, without quotes.

@@ -71,6 +71,24 @@ struct AuditHeadTests {
         #expect(fork.status == 1 && fork.stderr.contains("(a fork)"), "\(fork.stderr)")
     }
 
+    @Test("analyze and report print the head they were computed from")
+    func headInOutputs() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("demo.sqlite").path
+        #expect(try CommandResult.wedge(["demo", "--db", db]).status == 0)
+        let head = try Self.head(db)
+        let analyze = try CommandResult.wedge(["analyze", "--db", db, "--as-of", "2023-01-01", "--no-permutation",
+                                               "--format", "json"])
+        #expect(analyze.stdout.contains("\"audit_head\": \"\(head)\""), "\(analyze.stderr)")
+        let text = try CommandResult.wedge(["analyze", "--db", db, "--as-of", "2023-01-01", "--no-permutation"])
+        #expect(text.stdout.contains("Audit head: \(head)"))
+        for format in ["json", "text", "md", "html"] {
+            let report = try CommandResult.wedge(["report", "--db", db, "--data-lock", "2023-01-01", "--format", format])
+            #expect(report.status == 0 && report.stdout.contains(head), "\(format): \(report.stderr)")
+        }
+    }
+
     @Test("AuditHead parses only COUNT:HASH, and names the difference")
     func headValue() throws {
         let hash = String(repeating: "ab", count: 32)

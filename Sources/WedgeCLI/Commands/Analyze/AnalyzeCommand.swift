@@ -97,9 +97,12 @@ struct AnalyzeCommand: RecorderCommand {
 
     func execute() throws -> String {
         let data: AnalysisDataset
+        var auditHead: String?
         if let db {
             let lock = asOf.flatMap { CivilDate(iso: $0) } ?? Clock.today()
-            data = AnalysisDataset(snapshot: try StudyStore.open(at: db).fetchSnapshot(dataLockDate: lock))
+            let store = try StudyStore.open(at: db)
+            data = AnalysisDataset(snapshot: try store.fetchSnapshot(dataLockDate: lock))
+            auditHead = try store.auditHead().description
         } else {
             data = try AnalysisDataset.read(csv: csv!, columns: columns.columns, control: columns.control)
         }
@@ -110,8 +113,8 @@ struct AnalyzeCommand: RecorderCommand {
         let primary = PrimaryAnalysis.run(data, options: options)
         let retention = RetentionAnalysis.run(data)
         switch format {
-        case .json: return AnalysisJSON.document(primary, retention).serialized(pretty: true)
-        case .text: return AnalysisText.render(primary, retention)
+        case .json: return AnalysisJSON.document(primary, retention, auditHead: auditHead).serialized(pretty: true)
+        case .text: return AnalysisText.render(primary, retention) + (auditHead.map { "\nAudit head: \($0)\n" } ?? "")
         }
     }
 }

@@ -64,6 +64,9 @@ struct AnalyzeCommand: RecorderCommand {
     @Option(help: "The data-lock date for --db (default today, UTC).")
     var asOf: String?
 
+    @Option(help: "Worker threads for the permutation test (default: all cores). Results never depend on it.")
+    var threads: Int?
+
     @OptionGroup(title: "CSV columns")
     var columns: AnalyzeColumnOptions
 
@@ -106,10 +109,14 @@ struct AnalyzeCommand: RecorderCommand {
         } else {
             data = try AnalysisDataset.read(csv: csv!, columns: columns.columns, control: columns.control)
         }
-        let options = PrimaryAnalysisOptions(
+        var options = PrimaryAnalysisOptions(
             nAGQ: nagq, geeDegreesOfFreedom: try dfRule(),
             permutationStatistic: noPermutation ? nil : PermutationStatistic(rawValue: statistic),
             monteCarloDraws: draws, seed: seed, permutationInterval: permutationInterval)
+        if let threads {
+            guard threads >= 1 else { throw ValidationError("--threads must be 1 or more, not \(threads).") }
+            options.threads = threads
+        }
         let primary = PrimaryAnalysis.run(data, options: options)
         let retention = RetentionAnalysis.run(data)
         switch format {

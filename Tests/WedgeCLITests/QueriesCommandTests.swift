@@ -39,7 +39,7 @@ struct QueriesCommandTests {
         #expect(status.status == 0)
         #expect(status.stdout.split(separator: "\n").count < 70)
         #expect(status.stdout.contains("Open queries: \(total)") && status.stdout.contains("The 20 oldest"))
-        #expect(status.stdout.contains(" all ") || status.stdout.contains("  all"))
+        #expect(status.stdout.contains("Open queries by site and kind") && status.stdout.contains("\nall "))
         #expect(status.stdout.contains("and \(total - 20) more"))
         let everything = try CommandResult.wedge(["status", "--db", db, "--as-of", "2024-01-01", "--all"])
         #expect(everything.stdout.split(separator: "\n").count > total)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 internal import ArgumentParser
-internal import Foundation
+internal import WedgeAnalysis
 internal import WedgeCore
 
 /// Open queries rendered for a coordinator's worklist: one line each (text), CSV or JSON. Ids and fields only,
@@ -38,20 +38,15 @@ enum QueryWorklist {
     static func summary(_ queries: [OpenQuery], siteOrder: [String]) -> String {
         let counts = OpenQueryFilter.counts(queries, siteOrder: siteOrder)
         let kinds = OpenQuery.Kind.allCases
-        let sites = siteOrder.filter { site in counts.contains { $0.siteID == site } }
-            + Set(counts.map(\.siteID)).subtracting(siteOrder).sorted()
-        let header = ["site"] + kinds.map(\.rawValue) + ["total"]
+        var sites: [String] = []
+        for entry in counts where !sites.contains(entry.siteID) { sites.append(entry.siteID) }
         var rows = sites.map { site -> [String] in
             let n = kinds.map { kind in counts.first { $0.siteID == site && $0.kind == kind }?.count ?? 0 }
             return [site] + n.map(String.init) + [String(n.reduce(0, +))]
         }
         rows.append(["all"] + kinds.map { k in String(queries.filter { $0.kind == k }.count) } + [String(queries.count)])
-        let widths = header.indices.map { i in ([header] + rows).map { $0[i].count }.max()! }
-        return ([header] + rows).map { row in
-            "  " + row.enumerated().map { i, cell in
-                i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[i] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }.joined()
+        let table = ReportTable(id: "open-queries", title: "Open queries by site and kind",
+                                columns: ["site"] + kinds.map(\.rawValue) + ["total"], rows: rows)
+        return TableRenderer.render(table, as: .text)
     }
 }

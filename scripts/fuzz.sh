@@ -4,7 +4,7 @@
 # subprocess of the built wedge with a time limit. Fails when any case crashes, hangs, exits with a code other than
 # 0, 1 or 64, gives an error that does not name its file, or changes a study database it refused to change.
 #
-#   scripts/fuzz.sh [SEED] [CASES]     # SEED: default from the clock, printed; CASES per target, default 400
+#   scripts/fuzz.sh [SEED] [CASES]     # SEED: default from the clock, printed; CASES per target, default 300
 #
 # A failing case is saved under $WEDGE_FUZZ_FINDINGS (default: a fresh temporary folder, printed); replay it with
 # the same seed, then copy the file into Tests/WedgeCLITests/Fixtures/fuzz/TARGET/ and list it in
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seed="${1:-$(date +%s)}"
-cases="${2:-400}"
+cases="${2:-300}"
 export WEDGE_FUZZ_SEED="$seed" WEDGE_FUZZ_CASES="$cases"
 export WEDGE_FUZZ_FINDINGS="${WEDGE_FUZZ_FINDINGS:-$(mktemp -d -t wedge-fuzz-findings.XXXXXX)}"
 echo "fuzz: seed $seed, $cases cases per target (7 targets, command lines twice), findings in $WEDGE_FUZZ_FINDINGS"

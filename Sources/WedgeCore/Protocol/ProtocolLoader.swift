@@ -147,7 +147,7 @@ public enum ProtocolLoader {
 
     /// The text after `=` on a line, without a trailing comment, for quoting in errors.
     static func valueText(onLine line: Int, of text: String) -> String? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         guard line >= 1, line <= lines.count, let eq = lines[line - 1].firstIndex(of: "=") else { return nil }
         let after = lines[line - 1][lines[line - 1].index(after: eq)...]
         let value = after.split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""

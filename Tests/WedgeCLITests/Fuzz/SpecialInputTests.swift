@@ -93,4 +93,21 @@ struct SpecialInputTests {
             #expect(!FileManager.default.fileExists(atPath: db + "-wal") || db == newer, "\(db) gained a WAL")
         }
     }
+
+    /// Fuzz finding (seed 3, analysis case 319): a 10 MB field in an analysis CSV took 14 s, and the error quoted
+    /// all of it. Too large for a fixture file, so it is made here.
+    @Test("A 10 MB field in an analysis CSV is refused at once, with its line, and not quoted whole")
+    func longAnalysisField() throws {
+        let scratch = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var lines = try TestPaths.text("Tests/WedgeStatsTests/Fixtures/datasets/swift.csv").split(separator: "\n")
+            .map(String.init)
+        lines[177] = lines[177].replacingOccurrences(of: "standard", with: "standard" + String(repeating: "a", count: 10 << 20))
+        let file = scratch.appendingPathComponent("long.csv").path
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try CommandResult.run(TestPaths.productsDirectory.appendingPathComponent("wedge"),
+                                           ["analyze", "--csv", file, "--no-permutation"], timeout: FuzzRun.timeLimit)
+        #expect(result.status == 1 && !result.timedOut, "\(result.seconds) s")
+        #expect(result.stderr.contains("\(file):178:") && result.stderr.count < 2_000, "\(result.stderr.prefix(300))")
+    }
 }

@@ -24,7 +24,8 @@ struct TOMLSourceMap {
     private var lineOfPath: [String: Int] = [:]
 
     init(text: String) {
-        var scanner = Scanner(chars: Array(text))
+        // "\r\n" is one Character in Swift: read it as "\n", so that CRLF files get their line numbers too.
+        var scanner = Scanner(chars: text.map { $0 == "\r\n" ? "\n" : $0 })
         scanner.run()
         lineOfPath = scanner.lines
         syntaxProblem = scanner.problem

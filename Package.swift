@@ -177,7 +177,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WedgeCLITests",
-            dependencies: ["WedgeCLI", "WedgeStore", "WedgeCore", "WedgeStats", "WedgeTestSupport"],
+            dependencies: ["WedgeCLI", "WedgeStore", "WedgeCore", "WedgeStats", "WedgeTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            // Fuzz regression inputs, read from the package root (some are not valid UTF-8 or TOML).
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

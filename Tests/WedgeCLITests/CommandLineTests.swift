@@ -101,7 +101,7 @@ struct CommandLineTests {
         text = text.replacingOccurrences(of: seed, with: "not-the-seed")
         try text.write(toFile: sealed, atomically: true, encoding: .utf8)
         let wrongSeed = try CommandResult.wedge(verify)
-        #expect(wrongSeed.status == 1 && wrongSeed.stderr.contains("Site unit-"))
+        #expect(wrongSeed.status == 1 && wrongSeed.stderr.contains("site unit-"))
     }
 
     @Test("simulate writes byte-identical files and refuses to overwrite")

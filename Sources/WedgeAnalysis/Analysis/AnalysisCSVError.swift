@@ -19,7 +19,11 @@ public struct AnalysisCSVError: Error, LocalizedError, Equatable, Sendable {
         self.problem = problem
     }
 
+    /// The longest problem text shown: a value quoted in it may be as long as a record (1 MiB).
+    public static let shownProblemLimit = 500
+
     public var errorDescription: String? {
-        line > 0 ? "\(path):\(line): \(problem)" : "\(path): \(problem)"
+        let shown = problem.count > Self.shownProblemLimit ? problem.prefix(Self.shownProblemLimit) + "…" : problem
+        return line > 0 ? "\(path):\(line): \(shown)" : "\(path): \(shown)"
     }
 }

@@ -17,13 +17,14 @@ extension AnalysisDataset {
     public static func read(csv path: String, columns: AnalysisColumns = .init(), control: String = "standard")
         throws -> AnalysisDataset
     {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw AnalysisCSVError(path: path, line: 0, problem: "cannot read the file (\(error.localizedDescription)).")
+        do { try InputFile.check(path, limit: InputFile.dataLimit) } catch {
+            throw AnalysisCSVError(path: path, line: 0, problem: "the file \(error.problem). \(error.expected)")
         }
-        let records: [CSVRecord]
-        do { records = try CSVParser().parse(text) } catch {
-            throw AnalysisCSVError(path: path, line: error.line, problem: error.problem)
+        // Streamed, as imports are: a record over 1 MiB or bytes that are not UTF-8 are refused with their line.
+        var records: [CSVRecord] = []
+        do { try CSVFileRecords(path: path).read { records.append($0) } } catch let error as DataFileError {
+            let issue = error.issues[0]
+            throw AnalysisCSVError(path: path, line: issue.line ?? 0, problem: "\(issue.problem). \(issue.expected)")
         }
         guard let header = records.first else {
             throw AnalysisCSVError(path: path, line: 0, problem: "the file is empty; expected a header line with "

@@ -12,11 +12,14 @@ public enum AnalysisJSON {
     /// The schema identifier.
     public static let schema = "wedge.analysis/1"
 
-    /// The whole document.
-    public static func document(_ primary: PrimaryAnalysis, _ retention: RetentionAnalysis?) -> JSONValue {
+    /// The whole document; `auditHead` (`COUNT:HASH`, for data read from a study database) is written as
+    /// `audit_head` after `wedge_version` when given.
+    public static func document(_ primary: PrimaryAnalysis, _ retention: RetentionAnalysis?,
+                                auditHead: String? = nil) -> JSONValue {
         .object([
             ("schema", .string(schema)),
             ("wedge_version", .string(WedgeVersion.current)),
+        ] + (auditHead.map { [("audit_head", JSONValue.string($0))] } ?? []) + [
             ("participants", .int(primary.participantCount)),
             ("sites", .int(primary.siteCount)),
             ("periods", .int(primary.periodCount)),

@@ -58,7 +58,7 @@ enum PermutationAnalysis {
         }
         let settings = PermutationOptions(
             exactLimit: options.exactLimit, monteCarloDraws: options.monteCarloDraws, seed: options.seed,
-            keepsDistribution: false)
+            keepsDistribution: false, threads: options.threads)
         do {
             let period = cells.period.map { $0 - 1 }
             let test: PermutationResult

@@ -18,6 +18,8 @@ public struct PrimaryAnalysisOptions: Sendable, Equatable {
     public var seed: UInt64
     /// Whether to invert the permutation test for a confidence interval (costly: many permutation tests).
     public var permutationInterval: Bool
+    /// Worker threads for the permutation test; `nil` (the default) uses every core. Results never depend on it.
+    public var threads: Int?
 
     /// Creates options; the defaults are Laplace, clusters − 2 df, the GLMM permutation statistic, exact up
     /// to 100,000 allocations, 1,000 Monte Carlo draws (swpermute's default; the p-value's Monte Carlo SE is

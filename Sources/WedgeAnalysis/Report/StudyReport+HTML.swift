@@ -57,7 +57,7 @@ extension StudyReport {
             <dt>Participants</dt><dd>\(participantCount) in \(siteCount) sites</dd>
             <dt>Protocol SHA-256</dt><dd><code>\(HTMLTable.escape(protocolDigest))</code></dd>
             <dt>Made by</dt><dd>Wedge \(HTMLTable.escape(wedgeVersion))</dd>
-            </dl>
+            \(auditHead.map { "<dt>Audit head</dt><dd><code>\(HTMLTable.escape($0))</code></dd>\n" } ?? "")</dl>
             </header>
             <nav>
             <h2>Contents</h2>

@@ -36,8 +36,9 @@ extension StudyReport {
         let study: JSONValue = .object([
             ("id", .string(studyID)), ("title", .string(studyTitle)), ("registry", .optional(registry)),
             ("data_lock_date", .string(dataLockDate.iso)), ("protocol_sha256", .string(protocolDigest)),
-            ("wedge_version", .string(wedgeVersion)), ("participants", .int(participantCount)),
-            ("sites", .int(siteCount)),
+            ("wedge_version", .string(wedgeVersion)),
+        ] + (auditHead.map { [("audit_head", JSONValue.string($0))] } ?? []) + [
+            ("participants", .int(participantCount)), ("sites", .int(siteCount)),
         ])
         return JSONValue.object([("study", study), ("tables", .array(tables.map(TableRenderer.json)))])
             .serialized(pretty: true) + "\n"

@@ -35,6 +35,8 @@ public struct StudyReport: Sendable {
     public let protocolDigest: String
     /// The Wedge version that made the report.
     public let wedgeVersion: String
+    /// The head of the study database's audit log the report was computed from (`COUNT:HASH`), when known.
+    public var auditHead: String?
     /// Enrolled participants.
     public let participantCount: Int
     /// Randomized sites.
@@ -65,6 +67,6 @@ public struct StudyReport: Sendable {
         ["Study: \(studyID): \(studyTitle)" + (registry.map { " (\($0))" } ?? ""),
          "Data lock: \(dataLockDate.iso). Participants: \(participantCount). Sites: \(siteCount).",
          "Protocol SHA-256: \(protocolDigest)",
-         "Made by Wedge \(wedgeVersion)."]
+         "Made by Wedge \(wedgeVersion)."] + (auditHead.map { ["Audit head: \($0)"] } ?? [])
     }
 }

@@ -14,17 +14,18 @@ struct DemoCommand: ParsableCommand {
         discussion: """
             Loads Protocols/ctn-0097.toml, randomizes the six units with the sample data's seed and prints the dated \
             schedule, creates a study database (temporary unless --db is given), imports the synthetic sample data, \
-            and prints the summary tables. Run it from the Wedge folder (or below it).
+            and prints the summary tables. The protocol and the data are built into wedge, so the demo runs from \
+            any folder; --protocol and --data use other files.
             """)
 
     @Option(help: "Keep the study database in this new file (default: a temporary one, removed afterwards).",
             completion: .file())
     var db: String?
 
-    @Option(help: "The protocol (default: Protocols/ctn-0097.toml).", completion: .file(extensions: ["toml"]))
+    @Option(help: "The protocol (default: the built-in Protocols/ctn-0097.toml).", completion: .file(extensions: ["toml"]))
     var `protocol`: String?
 
-    @Option(help: "The participant CSV (default: SampleData/ctn-0097-participants.csv).",
+    @Option(help: "The participant CSV (default: the built-in SampleData/ctn-0097-participants.csv).",
             completion: .file(extensions: ["csv"]))
     var data: String?
 
@@ -32,16 +33,10 @@ struct DemoCommand: ParsableCommand {
     var seed: String = SampleStudy.seed
 
     func run() throws {
-        let root = SampleStudy.packageRoot()
-        guard let protocolPath = `protocol` ?? root.map({ $0 + "/" + SampleStudy.protocolPath }),
-              let dataPath = data ?? root.map({ $0 + "/" + SampleStudy.dataPath })
-        else {
-            throw CLIError("Cannot find \(SampleStudy.protocolPath). Run the demo from the Wedge folder, "
-                           + "or pass --protocol and --data.")
-        }
-        let loaded = try ProtocolLoader.load(path: protocolPath)
+        let loaded = try `protocol`.map { try ProtocolLoader.load(path: $0) }
+            ?? EmbeddedFiles.loadExample(SampleStudy.example)
         section("1. The protocol")
-        print(ProtocolSummary.describe(loaded, path: relative(protocolPath, to: root)))
+        print(ProtocolSummary.describe(loaded, path: `protocol` ?? SampleStudy.protocolPath))
 
         section("2. The randomized, dated schedule")
         let schedule = Randomizer.randomize(loaded.protocol, seed: seed)
@@ -51,17 +46,15 @@ struct DemoCommand: ParsableCommand {
         section("3. The study database")
         let temporary = db == nil
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wedge-demo-\(UUID().uuidString)")
-        let path: String
-        if let db {
-            path = db
-        } else {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            path = directory.appendingPathComponent("ctn-0097.sqlite").path
-        }
-        defer { if temporary { try? FileManager.default.removeItem(at: directory) } }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = db ?? directory.appendingPathComponent("ctn-0097.sqlite").path
+        // The built-in sample data goes through the same import as a file would.
+        let dataPath = data ?? directory.appendingPathComponent("ctn-0097-participants.csv").path
+        if data == nil { try EmbeddedFiles.byPath[SampleStudy.dataPath]!.write(toFile: dataPath, atomically: false, encoding: .utf8) }
         let store = try StudyStore.create(at: path, protocol: loaded, schedule: schedule, createdAt: Clock.timestamp())
         let count = try ImportCommand.importFile(dataPath, into: store)
-        print("Imported \(count.participants) participants from \(relative(dataPath, to: root))" + count.flagSummary + ".")
+        print("Imported \(count.participants) participants from \(data ?? SampleStudy.dataPath)" + count.flagSummary + ".")
         print("Each participant's condition was stamped from the schedule by site and admission date.")
         print(temporary ? "The database is temporary; pass --db FILE to keep it." : "The database is at \(path).")
 
@@ -86,10 +79,5 @@ struct DemoCommand: ParsableCommand {
 
     private func section(_ title: String) {
         print("\n== \(title) ==\n")
-    }
-
-    private func relative(_ path: String, to root: String?) -> String {
-        guard let root, path.hasPrefix(root + "/") else { return path }
-        return String(path.dropFirst(root.count + 1))
     }
 }

@@ -69,12 +69,14 @@ struct ReportCommand: RecorderCommand {
 
     func execute() throws -> String {
         let lock = dataLock.flatMap { CivilDate(iso: $0) } ?? Clock.today()
-        let snapshot = try StudyStore.open(at: db).fetchSnapshot(dataLockDate: lock)
+        let store = try StudyStore.open(at: db)
+        let snapshot = try store.fetchSnapshot(dataLockDate: lock)
         if let table {
             let text = TableRenderer.render(try ReportCatalog.table(table, of: snapshot), as: format.tableFormat ?? .text)
             return try deliver(text)
         }
-        let report = StudyReport(snapshot)
+        var report = StudyReport(snapshot)
+        report.auditHead = try store.auditHead().description
         switch format {
         case .html:
             return try deliver(report.html())

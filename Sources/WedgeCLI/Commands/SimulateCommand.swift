@@ -84,9 +84,7 @@ struct SimulateCommand: ParsableCommand {
     func effectiveParameters(_ proto: StudyProtocol) throws -> SimulationParameters {
         var params = SimulationParameters.defaults(for: proto)
         if let parameters {
-            guard let text = try? String(contentsOfFile: parameters, encoding: .utf8) else {
-                throw CLIError("Cannot read the parameters file '\(parameters)'. Check the path.")
-            }
+            let text = try InputFile.text(parameters, limit: InputFile.textLimit)
             params = try params.applying(text, file: parameters, protocol: proto)
         }
         for pair in initiation {

@@ -11,6 +11,11 @@ public enum BaselineValueParser {
         -> Result<String, BaselineValueProblem>
     {
         let value = raw.trimmingSpaces()
+        // Checked first: Double("38\0") is 38, since Swift parses numbers through C strings.
+        if value.containsControlCharacter {
+            return .failure(.init(problem: "contains a control character (a tab, line break or NUL)",
+                                  expected: "Use printable characters only."))
+        }
         switch covariate.kind {
         case .number(let lo, let hi):
             let bounds = "between \(lo.map(format) ?? "−∞") and \(hi.map(format) ?? "∞")"

@@ -23,6 +23,10 @@ public struct CSVFileRecords: Sendable {
 
     /// Calls `body` with every record, in file order, the header included.
     public func read(_ body: (CSVRecord) throws -> Void) throws {
+        do { try InputFile.check(path) } catch {
+            throw DataFileError(issues: [DataIssue(file: file, field: "(file)", problem: error.problem,
+                                                   expected: error.expected)])
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DataFileError(issues: [DataIssue(file: file, field: "(file)", problem: "cannot be read",
                                                    expected: "Check the path and the file's permissions.")])

@@ -34,44 +34,55 @@ public enum OpenQueries {
         let o = record.outcome
         let defs = proto.outcomes
         var queries: [OpenQuery] = []
-        func query(_ kind: OpenQuery.Kind, _ field: ParticipantField, _ detail: String) {
+        func query(_ kind: OpenQuery.Kind, _ field: ParticipantField, _ detail: String, since: CivilDate) {
             queries.append(OpenQuery(participantID: record.id, siteID: record.siteID, kind: kind, field: field.rawValue,
-                                     detail: detail))
+                                     detail: detail, since: since))
         }
         func passed(_ date: CivilDate, _ days: Int) -> Bool { date.adding(days: days) < today }
         let admission = record.admissionDate
         if o.inductionStartDate == nil, passed(admission, defs.inductionStartQueryDays) {
-            query(.missingOutcome, .inductionStartDate, "is empty \(defs.inductionStartQueryDays) days after admission")
+            query(.missingOutcome, .inductionStartDate, "is empty \(defs.inductionStartQueryDays) days after admission",
+                  since: admission.adding(days: defs.inductionStartQueryDays + 1))
         }
+        let stayEnd = admission.adding(days: defs.inpatientStayQueryDays + 1)
         if o.firstInjectionDate == nil, o.notInitiatedReason == nil,
             o.dischargeDate != nil || passed(admission, defs.inpatientStayQueryDays) {
-            query(.missingOutcome, .firstInjectionDate, "and not_initiated_reason are both empty after the inpatient stay")
+            query(.missingOutcome, .firstInjectionDate, "and not_initiated_reason are both empty after the inpatient stay",
+                  since: min(o.dischargeDate ?? stayEnd, stayEnd))
         }
         if o.dischargeDate == nil, passed(admission, defs.inpatientStayQueryDays) {
-            query(.missingOutcome, .dischargeDate, "is empty \(defs.inpatientStayQueryDays) days after admission")
+            query(.missingOutcome, .dischargeDate, "is empty \(defs.inpatientStayQueryDays) days after admission",
+                  since: stayEnd)
         }
         if let first = o.firstInjectionDate, o.secondInjectionDate == nil, o.dropoutDate == nil,
             passed(first, defs.secondInjectionWindow.upperBound) {
-            query(.missingOutcome, .secondInjectionDate, "is empty and its window has closed; record it, or a dropout")
+            query(.missingOutcome, .secondInjectionDate, "is empty and its window has closed; record it, or a dropout",
+                  since: first.adding(days: defs.secondInjectionWindow.upperBound + 1))
         }
         if let second = o.secondInjectionDate, o.thirdInjectionDate == nil, o.dropoutDate == nil,
             passed(second, defs.thirdInjectionWindow.upperBound) {
-            query(.missingOutcome, .thirdInjectionDate, "is empty and its window has closed; record it, or a dropout")
+            query(.missingOutcome, .thirdInjectionDate, "is empty and its window has closed; record it, or a dropout",
+                  since: second.adding(days: defs.thirdInjectionWindow.upperBound + 1))
         }
         if o.lastContactDate == nil, o.dropoutDate == nil,
             passed(o.inductionStartDate ?? admission, defs.retentionFollowUpDays) {
-            query(.missingOutcome, .lastContactDate, "and dropout_date are both empty after retention follow-up ended")
+            query(.missingOutcome, .lastContactDate, "and dropout_date are both empty after retention follow-up ended",
+                  since: (o.inductionStartDate ?? admission).adding(days: defs.retentionFollowUpDays + 1))
         }
         for flag in flags {
             switch flag {
             case .deviation:
-                query(.deviation, .procedureReceived, "differs from the assigned condition (analysed as assigned)")
+                query(.deviation, .procedureReceived, "differs from the assigned condition (analysed as assigned)",
+                      since: admission)
             case .firstInjectionAfterDischarge:
-                query(.outOfWindow, .firstInjectionDate, "is after discharge_date: not an inpatient initiation")
+                query(.outOfWindow, .firstInjectionDate, "is after discharge_date: not an inpatient initiation",
+                      since: admission)
             case .secondInjectionOutsideWindow:
-                query(.outOfWindow, .secondInjectionDate, "is outside the window after the first injection")
+                query(.outOfWindow, .secondInjectionDate, "is outside the window after the first injection",
+                      since: admission)
             case .thirdInjectionOutsideWindow:
-                query(.outOfWindow, .thirdInjectionDate, "is outside the window after the second injection")
+                query(.outOfWindow, .thirdInjectionDate, "is outside the window after the second injection",
+                      since: admission)
             case .transitionAdmission:
                 break
             }

@@ -25,13 +25,18 @@ public struct OpenQuery: Sendable, Equatable {
     public var field: String
     /// What to check, in words, without values.
     public var detail: String
+    /// The date since which the query is open: the day after its window closed, or the admission date for a
+    /// review flag; `nil` when not known. Worklists show the oldest first.
+    public var since: CivilDate?
 
     /// Creates a query.
-    public init(participantID: String, siteID: String, kind: Kind, field: String, detail: String) {
+    public init(participantID: String, siteID: String, kind: Kind, field: String, detail: String,
+                since: CivilDate? = nil) {
         self.participantID = participantID
         self.siteID = siteID
         self.kind = kind
         self.field = field
         self.detail = detail
+        self.since = since
     }
 }

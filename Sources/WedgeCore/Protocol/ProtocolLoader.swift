@@ -18,11 +18,12 @@ public enum ProtocolLoader {
     /// - Returns: The validated protocol and the SHA-256 digest of the file's bytes.
     /// - Throws: ``ProtocolError``.
     public static func load(path: String) throws(ProtocolError) -> LoadedProtocol {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
+        let data: Data
+        do {
+            data = try InputFile.data(path, limit: InputFile.textLimit)
+        } catch {
             throw ProtocolError(issues: [ProtocolIssue(
-                file: path, line: nil, field: "(file)", value: nil,
-                problem: exists ? "cannot be read" : "does not exist",
+                file: path, line: nil, field: "(file)", value: nil, problem: error.problem,
                 expected: "Give the path of a protocol .toml file; the shipped ones are in Protocols/.")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -41,23 +42,8 @@ public enum ProtocolLoader {
     /// - Throws: ``ProtocolError`` listing every problem found.
     public static func parse(_ text: String, file: String) throws(ProtocolError) -> StudyProtocol {
         let map = TOMLSourceMap(text: text)
-        let raw: ProtocolFile
-        do {
-            raw = try TOMLDecoder(strictDecoding: true).decode(ProtocolFile.self, from: text)
-        } catch let error as TOMLParseError {
-            throw ProtocolError(issues: [ProtocolIssue(
-                file: file, line: error.source.begin.line, field: "(syntax)", value: nil,
-                problem: "is not valid TOML: \(error.description)",
-                expected: "Fix the syntax at column \(error.source.begin.column).")])
-        } catch let error as UnexpectedKeysError {
-            throw ProtocolError(issues: unknownKeyIssues(error, file: file, map: map))
-        } catch let error as DecodingError {
-            throw ProtocolError(issues: [decodingIssue(error, file: file, map: map, text: text)])
-        } catch {
-            throw ProtocolError(issues: [ProtocolIssue(
-                file: file, line: nil, field: "(file)", value: nil, problem: "could not be decoded: \(error)",
-                expected: "Check the file against docs/protocol-format.md.")])
-        }
+        let raw = try TOMLFileDecoder.decode(ProtocolFile.self, from: text, file: file, map: map,
+                                             knownKeys: ProtocolFile.knownKeys, guide: "docs/protocol-format.md")
         var v = ProtocolValidator(file: file, map: map)
         let study = v.study(raw.study)
         let conditions = v.conditions(raw.conditions)
@@ -161,7 +147,7 @@ public enum ProtocolLoader {
 
     /// The text after `=` on a line, without a trailing comment, for quoting in errors.
     static func valueText(onLine line: Int, of text: String) -> String? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         guard line >= 1, line <= lines.count, let eq = lines[line - 1].firstIndex(of: "=") else { return nil }
         let after = lines[line - 1][lines[line - 1].index(after: eq)...]
         let value = after.split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""

@@ -7,9 +7,9 @@ public enum ScheduleError: Error, LocalizedError, Equatable, Sendable {
     /// The sealed file is not a Wedge schedule document.
     case malformed(file: String, problem: String)
     /// The sealed schedule was made from another protocol file.
-    case protocolMismatch(sealedDigest: String, protocolDigest: String)
+    case protocolMismatch(file: String, sealedDigest: String, protocolDigest: String)
     /// A site's sequence in the sealed file differs from the one the protocol and seed give.
-    case siteDiffers(siteID: String, sealed: String, derived: String)
+    case siteDiffers(file: String, siteID: String, sealed: String, derived: String)
     /// The sealed file differs from the re-derived schedule at a line, although every allocation agrees.
     case documentAltered(file: String, line: Int)
     /// The commitment does not match the re-derived schedule.
@@ -21,11 +21,11 @@ public enum ScheduleError: Error, LocalizedError, Equatable, Sendable {
         switch self {
         case .malformed(let file, let problem):
             return "'\(file)' is not a sealed Wedge schedule: \(problem). Give the file `wedge schedule seal` wrote."
-        case .protocolMismatch(let sealed, let digest):
-            return "The sealed schedule was made from a protocol with sha256 \(sealed.prefix(16))…, but the protocol "
+        case .protocolMismatch(let file, let sealed, let digest):
+            return "'\(file)': the sealed schedule was made from a protocol with sha256 \(sealed.prefix(16))…, but the protocol "
                 + "given has sha256 \(digest.prefix(16))…. Use the exact protocol file the schedule was sealed with."
-        case .siteDiffers(let site, let sealed, let derived):
-            return "Site \(site) differs: the sealed schedule gives sequence \(sealed), but the protocol and seed give "
+        case .siteDiffers(let file, let site, let sealed, let derived):
+            return "'\(file)': site \(site) differs: the sealed schedule gives sequence \(sealed), but the protocol and seed give "
                 + "\(derived). The sealed file or the seed has been changed."
         case .documentAltered(let file, let line):
             return "'\(file)' has been altered at line \(line): it differs from the schedule the protocol and seed give, "

@@ -36,13 +36,13 @@ public enum ScheduleVerifier {
     ) throws(ScheduleError) -> Report {
         let sealed = try sealedObject(sealedText, file: file)
         guard sealed.digest == loaded.digest else {
-            throw .protocolMismatch(sealedDigest: sealed.digest, protocolDigest: loaded.digest)
+            throw .protocolMismatch(file: file, sealedDigest: sealed.digest, protocolDigest: loaded.digest)
         }
         let derived = Randomizer.randomize(loaded.protocol, seed: sealed.seed)
         for a in derived.assignments {
             let sealedIndex = sealed.sequenceBySite[a.siteID]
             guard sealedIndex == a.sequenceIndex + 1 else {
-                throw .siteDiffers(siteID: a.siteID, sealed: sealedIndex.map(String.init) ?? "none",
+                throw .siteDiffers(file: file, siteID: a.siteID, sealed: sealedIndex.map(String.init) ?? "none",
                                    derived: String(a.sequenceIndex + 1))
             }
         }

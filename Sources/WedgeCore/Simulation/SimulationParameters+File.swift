@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 
-internal import TOMLKit
-
 extension SimulationParameters {
     /// These parameters with the values of a parameters file (TOML) laid over them.
     ///
@@ -14,23 +12,8 @@ extension SimulationParameters {
     /// - Throws: ``ProtocolError`` listing every problem.
     public func applying(_ text: String, file: String, protocol: StudyProtocol) throws(ProtocolError) -> SimulationParameters {
         let map = TOMLSourceMap(text: text)
-        let raw: SimulationParametersFile
-        do {
-            raw = try TOMLDecoder(strictDecoding: true).decode(SimulationParametersFile.self, from: text)
-        } catch let error as TOMLParseError {
-            throw ProtocolError(issues: [ProtocolIssue(
-                file: file, line: error.source.begin.line, field: "(syntax)", value: nil,
-                problem: "is not valid TOML: \(error.description)", expected: "Fix the syntax.")])
-        } catch let error as UnexpectedKeysError {
-            throw ProtocolError(issues: ProtocolLoader.unknownKeyIssues(
-                error, file: file, map: map, knownKeys: SimulationParametersFile.knownKeys))
-        } catch let error as DecodingError {
-            throw ProtocolError(issues: [ProtocolLoader.decodingIssue(error, file: file, map: map, text: text)])
-        } catch {
-            throw ProtocolError(issues: [ProtocolIssue(
-                file: file, line: nil, field: "(file)", value: nil, problem: "could not be decoded: \(error)",
-                expected: "See docs/simulation.md.")])
-        }
+        let raw = try TOMLFileDecoder.decode(SimulationParametersFile.self, from: text, file: file, map: map,
+                                             knownKeys: SimulationParametersFile.knownKeys, guide: "docs/simulation.md")
         var v = ProtocolValidator(file: file, map: map)
         var result = self
         let conditionIDs = `protocol`.conditions.map(\.id)

@@ -31,6 +31,8 @@ extension StudyStore {
     ///   fails (for example, a busy or read-only file).
     public static func open(at path: String) throws(StoreError) -> StudyStore {
         guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
+        // A directory, a device or a FIFO is refused before SQLite opens it (a FIFO would block the open).
+        guard (try? InputFile.check(path)) != nil else { throw .notAWedgeDatabase(path: path) }
         let location = "'\(path)'"
         let migrator = StoreMigrations.migrator
         let queue: DatabaseQueue

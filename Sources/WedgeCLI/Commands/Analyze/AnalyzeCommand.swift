@@ -64,6 +64,9 @@ struct AnalyzeCommand: RecorderCommand {
     @Option(help: "The data-lock date for --db (default today, UTC).")
     var asOf: String?
 
+    @Option(help: "Worker threads for the permutation test (default: all cores). Results never depend on it.")
+    var threads: Int?
+
     @OptionGroup(title: "CSV columns")
     var columns: AnalyzeColumnOptions
 
@@ -97,21 +100,28 @@ struct AnalyzeCommand: RecorderCommand {
 
     func execute() throws -> String {
         let data: AnalysisDataset
+        var auditHead: String?
         if let db {
             let lock = asOf.flatMap { CivilDate(iso: $0) } ?? Clock.today()
-            data = AnalysisDataset(snapshot: try StudyStore.open(at: db).fetchSnapshot(dataLockDate: lock))
+            let store = try StudyStore.open(at: db)
+            data = AnalysisDataset(snapshot: try store.fetchSnapshot(dataLockDate: lock))
+            auditHead = try store.auditHead().description
         } else {
             data = try AnalysisDataset.read(csv: csv!, columns: columns.columns, control: columns.control)
         }
-        let options = PrimaryAnalysisOptions(
+        var options = PrimaryAnalysisOptions(
             nAGQ: nagq, geeDegreesOfFreedom: try dfRule(),
             permutationStatistic: noPermutation ? nil : PermutationStatistic(rawValue: statistic),
             monteCarloDraws: draws, seed: seed, permutationInterval: permutationInterval)
+        if let threads {
+            guard threads >= 1 else { throw ValidationError("--threads must be 1 or more, not \(threads).") }
+            options.threads = threads
+        }
         let primary = PrimaryAnalysis.run(data, options: options)
         let retention = RetentionAnalysis.run(data)
         switch format {
-        case .json: return AnalysisJSON.document(primary, retention).serialized(pretty: true)
-        case .text: return AnalysisText.render(primary, retention)
+        case .json: return AnalysisJSON.document(primary, retention, auditHead: auditHead).serialized(pretty: true)
+        case .text: return AnalysisText.render(primary, retention) + (auditHead.map { "\nAudit head: \($0)\n" } ?? "")
         }
     }
 }

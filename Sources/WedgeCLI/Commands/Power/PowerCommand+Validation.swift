@@ -3,6 +3,7 @@
 internal import ArgumentParser
 internal import Foundation
 internal import WedgeAnalysis
+internal import WedgeCore
 internal import WedgeStats
 
 extension PowerCommand {
@@ -101,9 +102,7 @@ extension PowerCommand {
     /// The `--cell-sizes` file: whole numbers ≥ 0, comma-separated, one line per design row. Blank lines and
     /// lines starting with `#` are skipped.
     func readCellSizes(_ path: String) throws -> [[Int]] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CLIError("Cannot read the --cell-sizes file '\(path)'. Check the path.")
-        }
+        let text = try InputFile.text(path, limit: InputFile.textLimit)
         var rows: [[Int]] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -7,5 +7,5 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Show or verify the hash-chained audit trail.",
-        subcommands: [AuditLogCommand.self, AuditVerifyCommand.self])
+        subcommands: [AuditLogCommand.self, AuditVerifyCommand.self, AuditHeadCommand.self])
 }

@@ -11,17 +11,35 @@ struct AuditVerifyCommand: RecorderCommand {
         discussion: """
             Finds any change made outside Wedge: an edited, removed or inserted audit entry, and any participant, \
             outcome, baseline, flag, adverse event, study or site row changed with SQL. It cannot see entries \
-            removed from the end of the log together with their changes: keep the entry count and head hash \
-            printed here, and compare them later.
+            removed from the end of the log together with their changes: keep the head printed here (or by \
+            `wedge audit head`), and pass it later as --expect COUNT:HASH.
             """)
 
     @Option(help: "The study database.", completion: .file())
     var db: String
 
+    @Option(help: ArgumentHelp("A head kept earlier (`wedge audit head`): fail unless the log still extends it.",
+                               valueName: "count:hash"))
+    var expect: String?
+
+    func validate() throws {
+        if let expect, AuditHead(parsing: expect) == nil {
+            throw ValidationError("--expect takes COUNT:HASH as `wedge audit head` prints it (a whole number, a colon "
+                                  + "and 64 lowercase hexadecimal digits), not '\(expect.prefix(80))'.")
+        }
+    }
+
     func execute() throws -> String {
         let store = try StudyStore.open(at: db)
         let verification = try store.verifyAuditChain()
         let integrity = try store.checkIntegrity()
+        if let expected = expect.flatMap(AuditHead.init(parsing:)) {
+            let hashAtCount = try store.auditHash(ofEntry: expected.count)
+            if let problem = expected.problem(count: verification.entryCount, hashAtCount: hashAtCount) {
+                throw CLIError("'\(db)': the audit log does not extend the kept head \(expected): \(problem). "
+                               + "Restore the database from a backup, and keep this report.")
+            }
+        }
         guard verification.isIntact, integrity.isEmpty else {
             var lines: [String] = []
             let problems = verification.problems
@@ -45,6 +63,7 @@ struct AuditVerifyCommand: RecorderCommand {
         }
         return """
             Audit trail intact: \(verification.entryCount) entries, head hash \(verification.headHash).
+            \(expect.map { "It extends the kept head \($0)." } ?? "Head: \(verification.entryCount):\(verification.headHash)")
             Database integrity: ok.
             Keep the entry count and head hash: a later verification that shows fewer entries or another head \
             reveals entries removed from the end.

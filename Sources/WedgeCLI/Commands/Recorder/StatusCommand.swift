@@ -22,6 +22,12 @@ struct StatusCommand: RecorderCommand {
     @Option(help: ArgumentHelp("Report as of this date instead of today.", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
+    @Flag(help: "List every open query, not only the \(Self.shownQueries) oldest.")
+    var all = false
+
+    /// How many open queries `status` lists, oldest first, without --all.
+    static let shownQueries = 20
+
     func execute() throws -> String {
         var today = Clock.today()
         if let asOf {
@@ -34,19 +40,16 @@ struct StatusCommand: RecorderCommand {
         var out = "\(snapshot.protocol.study.id): \(snapshot.enrollments.count) participants enrolled, "
             + "\(snapshot.adverseEvents.count) adverse events (\(snapshot.adverseEvents.filter(\.isSerious).count) serious), as of \(today.iso).\n\n"
         out += TableRenderer.render(EnrollmentTables.bySitePeriod(snapshot), as: .text)
-        let queries = OpenQueries.find(in: snapshot, today: today)
-        out += "\nOpen queries: \(queries.count)"
-        if !queries.isEmpty {
-            let counts = OpenQuery.Kind.allCases.compactMap { kind -> String? in
-                let n = queries.filter { $0.kind == kind }.count
-                return n == 0 ? nil : "\(n) \(kind.rawValue)"
-            }
-            out += " (" + counts.joined(separator: ", ") + ")\n"
-            for q in queries {
-                out += "  \(q.participantID)  \(q.siteID)  \(q.kind.rawValue)  \(q.field) \(q.detail)\n"
-            }
-        } else {
-            out += "\n"
+        let queries = OpenQueryFilter().apply(OpenQueries.find(in: snapshot, today: today))
+        out += "\nOpen queries: \(queries.count)\n"
+        guard !queries.isEmpty else { return out }
+        out += QueryWorklist.summary(queries, siteOrder: snapshot.protocol.sites.map(\.id))
+        let shown = all ? queries : Array(queries.prefix(Self.shownQueries))
+        out += all ? "\nEvery open query, oldest first:\n" : "\nThe \(shown.count) oldest (open since):\n"
+        out += QueryWorklist.render(shown, as: .text)
+        if shown.count < queries.count {
+            out += "  … and \(queries.count - shown.count) more: `wedge status --all`, or "
+                + "`wedge queries --db FILE [--site S] [--kind K]` for a worklist.\n"
         }
         return out
     }

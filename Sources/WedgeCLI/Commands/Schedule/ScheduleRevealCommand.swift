@@ -46,9 +46,7 @@ struct ScheduleRevealCommand: ParsableCommand {
             schedule = try StudyStore.open(at: db).fetchSchedule()
         } else {
             let loaded = try ProtocolLoader.load(path: `protocol`!)
-            guard let text = try? String(contentsOfFile: sealed!, encoding: .utf8) else {
-                throw CLIError("Cannot read the sealed schedule '\(sealed!)'. Check the path.")
-            }
+            let text = try InputFile.text(sealed!, limit: InputFile.dataLimit)
             schedule = try ScheduleVerifier.verify(sealedText: text, file: sealed!, protocol: loaded).schedule
         }
         if let site, schedule.protocol.site(id: site) == nil {

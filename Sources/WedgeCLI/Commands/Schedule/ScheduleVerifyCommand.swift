@@ -26,9 +26,7 @@ struct ScheduleVerifyCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ProtocolLoader.load(path: `protocol`)
-        guard let text = try? String(contentsOfFile: sealed, encoding: .utf8) else {
-            throw CLIError("Cannot read the sealed schedule '\(sealed)'. Check the path.")
-        }
+        let text = try InputFile.text(sealed, limit: InputFile.dataLimit)
         let stored = try db.map { try StudyStore.open(at: $0).fetchSchedule() }
         let report = try ScheduleVerifier.verify(sealedText: text, file: sealed, protocol: loaded,
                                                  commitment: commitment, stored: stored)

@@ -6,14 +6,29 @@
 /// reads the text once and records the 1-based line of every table header (`[calendar]`,
 /// `[[sites]]` → `sites[2]`), every key (`calendar.start_date`), every element of an array value
 /// (`design.sequences[3]`) and every key of an inline table (`sites[0].covariates.expected_enrollment`).
-/// It assumes the document already parsed, so it need not diagnose malformed input.
+/// It runs before the document is parsed, so it must survive malformed input: it diagnoses nothing, but every
+/// loop consumes at least one character per turn and nesting deeper than ``maximumDepth`` is skipped rather than
+/// followed, so no text can make it loop forever or overflow the stack.
 struct TOMLSourceMap {
+    /// How deeply nested arrays and inline tables are followed; deeper values are skipped as plain text. It is
+    /// above toml++'s own limit (256), so that every array toml++ would read is checked for ``syntaxProblem``.
+    static let maximumDepth = 300
+
+    /// The first `}` where an array expects a value (`a = [ } ]`), as line, column and text, or `nil`.
+    ///
+    /// toml++ 3 (inside TOMLKit 0.6.0) does not diagnose this: its `parse_value()` asserts
+    /// `!is_value_terminator(*cp)`, which aborts the process. ``ProtocolLoader`` reports it as a syntax error
+    /// before TOMLKit sees the text.
+    private(set) var syntaxProblem: (line: Int, column: Int, problem: String)?
+
     private var lineOfPath: [String: Int] = [:]
 
     init(text: String) {
-        var scanner = Scanner(chars: Array(text))
+        // "\r\n" is one Character in Swift: read it as "\n", so that CRLF files get their line numbers too.
+        var scanner = Scanner(chars: text.map { $0 == "\r\n" ? "\n" : $0 })
         scanner.run()
         lineOfPath = scanner.lines
+        syntaxProblem = scanner.problem
     }
 
     /// The line of `path`, or of its nearest recorded ancestor (`a.b[2].c` → `a.b[2]` → `a.b` → `a`).
@@ -40,6 +55,9 @@ struct TOMLSourceMap {
         var lines: [String: Int] = [:]
         var arrayTableCounts: [String: Int] = [:]
         var prefix = ""
+        var depth = 0
+        var lineStart = 0
+        var problem: (line: Int, column: Int, problem: String)?
 
         init(chars: [Character]) { self.chars = chars }
 
@@ -47,7 +65,10 @@ struct TOMLSourceMap {
         var current: Character { chars[i] }
 
         mutating func advance() {
-            if chars[i] == "\n" { line += 1 }
+            if chars[i] == "\n" {
+                line += 1
+                lineStart = i + 1
+            }
             i += 1
         }
 
@@ -93,6 +114,7 @@ struct TOMLSourceMap {
             advance()
             let isArray = !atEnd && current == "["
             if isArray { advance() }
+            checkTableName()
             let name = readKey()
             skipToLineEnd()
             if isArray {
@@ -104,6 +126,19 @@ struct TOMLSourceMap {
                 prefix = name
             }
             record(prefix, at: headerLine)
+        }
+
+        /// toml++ asserts (and aborts) when a table header's name starts with anything but a key character, a
+        /// quote or `]` (`[\x]`, `[.a]`, `[=]`, or `[` alone on its line): record that as the syntax problem.
+        mutating func checkTableName() {
+            var j = i
+            while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
+            let first = j < chars.count ? chars[j] : "\n"
+            let fine = first == "\"" || first == "'" || first == "]" || first == "_" || first == "-"
+                || (first.isASCII && (first.isLetter || first.isNumber))
+            if !fine, problem == nil {
+                problem = (line, j - lineStart + 1, "expected a table name after '[', saw \(String(reflecting: first))")
+            }
         }
 
         /// Reads a bare, quoted or dotted key and returns it dotted, without quotes.
@@ -146,6 +181,12 @@ struct TOMLSourceMap {
 
         mutating func value(at path: String) {
             guard !atEnd else { return }
+            guard depth < TOMLSourceMap.maximumDepth else {
+                skipToLineEnd()
+                return
+            }
+            depth += 1
+            defer { depth -= 1 }
             switch current {
             case "[":
                 advance()
@@ -161,9 +202,15 @@ struct TOMLSourceMap {
                         advance()
                         continue
                     }
+                    if current == "}", problem == nil {
+                        problem = (line, i - lineStart + 1, "expected a value or ']', saw '}'")
+                    }
                     record("\(path)[\(index)]", at: line)
+                    let start = i
                     value(at: "\(path)[\(index)]")
                     index += 1
+                    // Malformed input (`[ } ]`): a value that consumed nothing is skipped, one character.
+                    if i == start { advance() }
                 }
             case "{":
                 advance()
@@ -178,7 +225,10 @@ struct TOMLSourceMap {
                         advance()
                         continue
                     }
+                    let start = i
                     keyValue(in: path)
+                    // Malformed input (`{ key value } # note`): a pair that consumed nothing is skipped.
+                    if i == start, !atEnd { advance() }
                 }
             case "\"", "'":
                 string()

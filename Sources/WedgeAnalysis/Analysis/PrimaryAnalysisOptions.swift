@@ -8,6 +8,14 @@ public struct PrimaryAnalysisOptions: Sendable, Equatable {
     public var nAGQ: Int
     /// The degrees-of-freedom rule of the GEE's t reference.
     public var geeDegreesOfFreedom: DegreesOfFreedomRule
+    /// The degrees-of-freedom rule of the GLMM's Wald t reference (default clusters − 2, as the GEE).
+    public var glmmDegreesOfFreedom: DegreesOfFreedomRule = .clustersMinus(2)
+    /// Whether to compute the GLMM's profile-likelihood interval (about 20 refits). Default `true`.
+    public var profileInterval = true
+    /// Replicates of the GLMM's parametric bootstrap likelihood-ratio test; 0 (the default) skips it.
+    public var bootstrapReplicates = 0
+    /// Worker threads for the bootstrap (default: all cores); the result does not depend on it.
+    public var threads: Int?
     /// The permutation test's statistic, or `nil` to skip the test.
     public var permutationStatistic: PermutationStatistic?
     /// The most allocations enumerated exactly; above it the test samples (Monte Carlo).

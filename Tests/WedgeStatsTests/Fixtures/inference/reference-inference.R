@@ -24,7 +24,9 @@
 #                Wald: log_or, se (vcov, use.hessian = TRUE), z p-value, and the t reference with sites - 2 df
 #                (2 * pt(-|z|, df), log_or +/- qt(0.975, df) * se).
 #                profile: confint(fit, parm = "treat", method = "profile") on the individual-row fit (lme4's
-#                profile of the Laplace deviance, with its spline interpolation of the signed root).
+#                profile of the Laplace deviance, with its spline interpolation of the signed root); profile_cells
+#                the same on the cell fit; profile_roots and profile_cells_roots the signed root at each limit
+#                by a direct refit with treat in the offset (+/-1.96 when the limit is right).
 #                bootstrap: set.seed(20210316); PBmodcomp(full, null, nsim = B, cl = 1) on the cell fits (the null
 #                model drops treat): the observed LRT statistic, its chi-square p, and pbkrtest's PB p-value
 #                (1 + #{LRT* > LRT})/(1 + #{LRT* > 0}) (replicates whose LRT is not positive are dropped), with
@@ -96,6 +98,15 @@ analyse <- function(name, path) {
     log_choose = sum(lchoose(cells$n, cells$y)))
   glmm$profile <- as.numeric(confint(individual, parm = "treat", method = "profile"))
   glmm$profile_cells <- as.numeric(confint(full, parm = "treat", method = "profile"))
+  # The signed root zeta(b) = sign(b - b_hat) sqrt(2 (logLik(full) - logLik(refit with treat fixed at b))) at each
+  # reported limit, by direct refits with the coefficient in the offset: +/-1.96 when lme4's spline found the root.
+  root <- function(b) {
+    cells$o <- b * cells$treat
+    r <- glmer(cbind(y, n - y) ~ period + (1 | site) + offset(o), family = binomial, data = cells, control = tight)
+    sign(b - fixef(full)[["treat"]]) * sqrt(max(0, 2 * (as.numeric(logLik(full)) - as.numeric(logLik(r)))))
+  }
+  glmm$profile_roots <- sapply(glmm$profile, root)
+  glmm$profile_cells_roots <- sapply(glmm$profile_cells, root)
   B <- bootstrap_sims[[name]]
   if (B > 0) {
     started <- proc.time()

@@ -103,6 +103,10 @@ struct InferenceReferenceTests {
         Self.expectClose(Self.number(out, "lower"), Self.number(ref, "t_interval.0"), 1.2e-2, "\(name) t lower")
         Self.expectClose(Self.number(out, "upper"), Self.number(ref, "t_interval.1"), 1.2e-2, "\(name) t upper")
         let profile = name == "twelve" ? "profile_cells" : "profile"
+        // The reference itself: R's signed root at its limits, by direct refits, is ±1.96 (to lme4's spline error).
+        for (k, sign) in [(0, -1.0), (1, 1.0)] {
+            Self.expectClose(Self.number(ref, "\(profile)_roots.\(k)"), sign * 1.959963984540054, 5e-4, "\(name) R root \(k)")
+        }
         Self.expectClose(Self.number(out, "profile.lower"), Self.number(ref, "\(profile).0"), 1e-3, "\(name) profile lower")
         Self.expectClose(Self.number(out, "profile.upper"), Self.number(ref, "\(profile).1"), 1e-3, "\(name) profile upper")
         guard bootstrap else { return }

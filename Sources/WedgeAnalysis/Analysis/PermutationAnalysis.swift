@@ -56,9 +56,10 @@ enum PermutationAnalysis {
         case .success(let f): frame = f
         case .failure(let e): return .failure(e)
         }
-        let settings = PermutationOptions(
+        var settings = PermutationOptions(
             exactLimit: options.exactLimit, monteCarloDraws: options.monteCarloDraws, seed: options.seed,
             keepsDistribution: false)
+        settings.threads = options.threads
         do {
             let period = cells.period.map { $0 - 1 }
             let test: PermutationResult

@@ -14,7 +14,7 @@ public struct PrimaryAnalysisOptions: Sendable, Equatable {
     public var profileInterval = true
     /// Replicates of the GLMM's parametric bootstrap likelihood-ratio test; 0 (the default) skips it.
     public var bootstrapReplicates = 0
-    /// Worker threads for the bootstrap (default: all cores); the result does not depend on it.
+    /// Worker threads for the bootstrap and the permutation test (default: all cores); results do not depend on it.
     public var threads: Int?
     /// The permutation test's statistic, or `nil` to skip the test.
     public var permutationStatistic: PermutationStatistic?

@@ -9,11 +9,7 @@ import WedgeTestSupport
 /// non-initiator is "no", and a 1 is an error naming the row.
 @Suite("Analysis CSV: later injections of non-initiators")
 struct LaterInjectionCSVTests {
-    func write(_ text: String) throws -> String {
-        let path = try TestPaths.temporaryDirectory().appendingPathComponent("data.csv").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
+    func write(_ text: String) throws -> String { try AnalysisCSVTests().write(text) }
 
     /// Three initiators (second injection 1, 0, blank) and three non-initiators with blank later injections per arm.
     static let blankNonInitiators = """

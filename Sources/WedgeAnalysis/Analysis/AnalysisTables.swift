@@ -46,7 +46,7 @@ public enum AnalysisTables {
                          NumberFormat.fixed(g.oddsRatio.estimate, 2), NumberFormat.interval(g.oddsRatio.lower, g.oddsRatio.upper),
                          NumberFormat.pValue(g.tReference.pValue)])
             if let b = g.bootstrap {
-                rows.append(["Parametric bootstrap LRT (GLMM, \(b.positive) replicates, MC SE "
+                rows.append(["Parametric bootstrap LRT (GLMM, \(b.replicates) replicates, MC SE "
                              + "\(NumberFormat.fixed(b.monteCarloStandardError, 4)))",
                              "LRT " + NumberFormat.fixed(b.statistic, 2), "–", NumberFormat.pValue(b.pValue)])
             }

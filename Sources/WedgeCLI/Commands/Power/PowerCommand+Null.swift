@@ -7,9 +7,8 @@ internal import WedgeStats
 extension PowerCommand {
     /// `--simulate N --null`: the empirical size of every test under no effect, with Monte Carlo intervals.
     func runNull(_ assumptions: PowerAssumptions) throws {
-        let path = `protocol`!
+        guard let settings = simulationSettings, let path = `protocol` else { return }
         let design = try loadDesign(path, periodEffects: assumptions.periodEffects)
-        guard let settings = simulationSettings else { return }
         let bar = ProgressBar(total: settings.trials, label: "Simulating \(design.studyID) under no effect",
                               quarterStepsWhenPiped: true)
         let start = Date()

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 #
 # Times Wedge and R on the same generated datasets in one run, and checks that their estimates agree.
-# Installs nothing. Needs Swift 6.1+ and the Debian packages r-base-core r-cran-lme4 r-cran-geepack r-cran-survival.
+# Installs nothing. Needs Swift 6.1+ and the Debian packages r-base-core r-cran-lme4 r-cran-geepack r-cran-survival
+# (and r-cran-pbkrtest for the parametric bootstrap task, which is skipped without it).
 #
 #   Benchmarks/compare-r.sh                 # GLMM, GEE and survival tasks
 #   BUDGET=2 Benchmarks/compare-r.sh        # seconds of timed runs per task and tool (default 1 for Wedge, 2 for R)

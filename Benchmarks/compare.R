@@ -5,7 +5,8 @@
 #   Rscript compare.R DATA_DIR WEDGE_RESULTS_TSV [BUDGET_SECONDS]
 # Prints, per task, Wedge's median, R's median and the ratio, and the largest disagreement against its tolerance.
 # Exits 1 if any estimate disagrees beyond its tolerance.
-# Needs the Debian packages r-base-core r-cran-lme4 r-cran-geepack r-cran-survival.
+# Needs the Debian packages r-base-core r-cran-lme4 r-cran-geepack r-cran-survival (and r-cran-pbkrtest for the
+# bootstrap task).
 
 args <- commandArgs(trailingOnly = TRUE)
 if (length(args) < 2) stop("usage: Rscript compare.R DATA_DIR WEDGE_RESULTS_TSV [BUDGET_SECONDS]")
@@ -63,6 +64,34 @@ glmm_task <- function(file, nAGQ) function() {
   timing
 }
 
+# The GLMM's small-sample inference: pbkrtest's parametric bootstrap (1,000 replicates, each simulating from the
+# fitted null model and refitting both models) and lme4's profile-likelihood interval. The bootstrap p-value is a
+# Monte Carlo estimate on both sides (different random streams, 1,000 replicates each): compared within four SEs of
+# the difference of two such estimates, 4 * sqrt(2 p (1 - p) / 1000), plus 1/1000.
+bootstrap_task <- function(file) function() {
+  suppressPackageStartupMessages(library(pbkrtest))
+  cells <- read_data(file)
+  full <- glmer(cbind(y, n - y) ~ treat + factor(period) + (1 | site), data = cells, family = binomial)
+  null <- glmer(cbind(y, n - y) ~ factor(period) + (1 | site), data = cells, family = binomial)
+  set.seed(20210316)
+  timing <- time_it(function() PBmodcomp(full, null, nsim = 1000, cl = 1))
+  pb <- timing$result
+  timing$estimates <- list(
+    lrt = list(pb$test["LRT", "stat"], abs = 1e-3),
+    p_pb = list(pb$test["PBtest", "p.value"],
+                abs = 4 * sqrt(2 * pb$test["PBtest", "p.value"] * (1 - pb$test["PBtest", "p.value"]) / 1000) + 1e-3))
+  timing
+}
+
+profile_task <- function(file) function() {
+  cells <- read_data(file)
+  fit <- glmer(cbind(y, n - y) ~ treat + factor(period) + (1 | site), data = cells, family = binomial)
+  timing <- time_it(function() confint(fit, parm = "treat", method = "profile", quiet = TRUE))
+  ci <- as.numeric(timing$result)
+  timing$estimates <- list(profile_lower = list(ci[1], abs = 1e-3), profile_upper = list(ci[2], abs = 1e-3))
+  timing
+}
+
 gee_task <- function(file) function() {
   ind <- read_data(file)
   timing <- time_it(function() geeglm(y ~ treat + factor(period), id = site, data = ind, family = binomial,
@@ -87,6 +116,8 @@ tasks <- list(
   "glmm-agq10-swift" = glmm_task("swift-cells.csv", 10),
   "glmm-laplace-large" = glmm_task("large-cells.csv", 1),
   "glmm-agq10-large" = glmm_task("large-cells.csv", 10),
+  "glmm-bootstrap-1000-swift" = bootstrap_task("swift-cells.csv"),
+  "glmm-profile-swift" = profile_task("swift-cells.csv"),
   "gee-swift" = gee_task("swift-individuals.csv"),
   "gee-large" = gee_task("large-individuals.csv"),
   "km-20k" = function() {
@@ -119,6 +150,9 @@ tasks <- list(
       logLik = list(fit$loglik[2], abs = 1e-6))
     timing
   })
+
+# The bootstrap task needs pbkrtest; without it the task is skipped rather than the whole comparison.
+if (!requireNamespace("pbkrtest", quietly = TRUE)) skip <- c(skip, "glmm-bootstrap-1000-swift")
 
 wedge_value <- function(task, key) {
   v <- wedge$value[wedge$task == task & wedge$key == key]

@@ -40,7 +40,24 @@ struct PrimaryAnalysisTests {
                                                  cluster: list.map(\.2), design: x))
         let glmm = try #require(Self.result.glmm)
         #expect(abs(glmm.logOddsRatio.estimate - fit.coefficients[1]) < 1e-8)
-        #expect(abs(glmm.logLikelihood - fit.logLikelihood) < 1e-8)
+        #expect(abs(glmm.likelihood.cellLogLikelihood - fit.logLikelihood) < 1e-8)
+        // The individual-row log-likelihood: the same model fitted to one 0/1 row per participant (no collapsing).
+        var rows = Matrix(rows: Self.data.participants.count, columns: x.columns)
+        for (i, p) in Self.data.participants.enumerated() {
+            rows[i, 0] = 1
+            rows[i, 1] = p.treated ? 1 : 0
+            for (k, level) in periods.dropFirst().enumerated() where p.period == level { rows[i, 2 + k] = 1 }
+        }
+        let individual = LogisticGLMM.fit(
+            BinomialCells(successes: Self.data.participants.map { $0.initiated ? 1 : 0 },
+                          trials: Self.data.participants.map { _ in 1 }, cluster: Self.data.participants.map(\.site),
+                          design: rows),
+            options: GLMMOptions(collapsesCells: false))
+        #expect(abs(glmm.logLikelihood - individual.logLikelihood) < 1e-6)
+        #expect(glmm.logLikelihood < glmm.likelihood.cellLogLikelihood)
+        let k = Double(x.columns + 1), n = Double(Self.data.participants.count)
+        #expect(abs(glmm.likelihood.aic - (-2 * individual.logLikelihood + 2 * k)) < 1e-5)
+        #expect(abs(glmm.likelihood.bic - (-2 * individual.logLikelihood + k * log(n))) < 1e-5)
         #expect(glmm.converged)
     }
 

@@ -3,7 +3,7 @@
 /// Every benchmark, in table order.
 enum Catalog {
     static var tasks: [BenchTask] {
-        ModelBenchmarks.tasks + SurvivalBenchmarks.tasks + ParallelBenchmarks.tasks + AnalysisBenchmarks.tasks
+        ModelBenchmarks.tasks + InferenceBenchmarks.tasks + SurvivalBenchmarks.tasks + ParallelBenchmarks.tasks + AnalysisBenchmarks.tasks
             + ReportBenchmarks.tasks + ScheduleBenchmarks.tasks + CSVBenchmarks.tasks + ProcessBenchmarks.tasks
     }
 

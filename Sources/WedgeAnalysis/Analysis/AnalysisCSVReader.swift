@@ -61,6 +61,22 @@ struct AnalysisCSVReader {
         }
     }
 
+    /// A second or third injection. A later injection is impossible without the first, so for a non-initiator a
+    /// blank cell is "no" (it counts in the "among all" denominators) and a 1 is an error naming the row; for an
+    /// initiator a blank cell stays unknown (the window may still be open). An absent column stays `nil`.
+    private func laterInjection(_ record: CSVRecord, _ name: String, initiated: Bool) throws -> Bool? {
+        guard index[name] != nil else { return nil }
+        let value = try bool(record, name)
+        if initiated { return value }
+        if value == true {
+            throw AnalysisCSVError(
+                path: path, line: record.line,
+                problem: "column '\(name)' is 1 for a participant who did not initiate ('\(columns.initiated)' is 0); "
+                    + "a later injection is impossible without the first. Correct either cell.")
+        }
+        return false
+    }
+
     private func count(_ record: CSVRecord, _ name: String) throws -> Int? {
         guard let value = cell(record, name) else { return nil }
         guard let n = Int(value), n >= 0 else { throw fail(record, name, value, "a whole number of days, 0 or more") }
@@ -102,7 +118,8 @@ struct AnalysisCSVReader {
         let treated = condition != control
         participants.append(AnalysisParticipant(
             site: k, period: period, treated: treated, initiated: initiated,
-            secondInjection: try bool(record, columns.secondInjection), thirdInjection: try bool(record, columns.thirdInjection),
+            secondInjection: try laterInjection(record, columns.secondInjection, initiated: initiated),
+            thirdInjection: try laterInjection(record, columns.thirdInjection, initiated: initiated),
             daysToFirstInjection: try count(record, columns.daysToFirstInjection),
             retentionDays: try count(record, columns.retentionDays), retentionEvent: try bool(record, columns.retentionEvent)))
     }

@@ -39,27 +39,42 @@ public enum AnalysisJSON {
     static func proportion(_ p: ConditionProportion) -> JSONValue {
         .object([("condition", .string(p.id)), ("label", .string(p.label)), ("events", .int(p.events)),
                  ("total", .int(p.total)), ("proportion", .double(p.interval.estimate)),
-                 ("lower", .double(p.interval.lower)), ("upper", .double(p.interval.upper))])
+                 ("lower", .double(p.interval.lower)), ("upper", .double(p.interval.upper)),
+                 ("exact_lower", .double(p.exactInterval.lower)), ("exact_upper", .double(p.exactInterval.upper))])
     }
 
     static func initiation(_ r: PrimaryAnalysis) -> JSONValue {
         .object([
             ("by_condition", .array(r.byCondition.map(proportion))),
             ("risk_difference", r.riskDifference.map { .object(interval($0) + [("method", .string("Newcombe hybrid score"))]) } ?? .null),
+            ("risk_difference_wald", r.riskDifferenceWald.map { .object(interval($0) + [("method", .string("Wald"))]) } ?? .null),
             ("odds_ratio", r.crudeOddsRatio.map { .object(interval($0) + [("method", .string("Woolf logit, crude"))]) } ?? .null),
         ])
     }
 
     static func glmm(_ g: GLMMSummary) -> JSONValue {
-        let w = g.logOddsRatio
-        let or = g.oddsRatio
+        let t = g.tReference, z = g.logOddsRatio, or = g.oddsRatio, l = g.likelihood
         return .object([
-            ("log_odds_ratio", .double(w.estimate)), ("se", .double(w.standardError)), ("z", .double(w.z)),
-            ("p_value", .double(w.pValue)), ("lower", .double(w.interval.lower)), ("upper", .double(w.interval.upper)),
+            ("log_odds_ratio", .double(t.estimate)), ("se", .double(t.standardError)), ("z", .double(z.z)),
+            ("p_value", .double(t.pValue)), ("lower", .double(t.interval.lower)), ("upper", .double(t.interval.upper)),
             ("odds_ratio", .double(or.estimate)), ("odds_ratio_lower", .double(or.lower)),
-            ("odds_ratio_upper", .double(or.upper)), ("site_sd", .double(g.siteSD)), ("loglik", .double(g.logLikelihood)),
+            ("odds_ratio_upper", .double(or.upper)), ("df", .double(t.degreesOfFreedom)),
+            ("df_rule", .string(t.degreesOfFreedomRule.description)),
+            ("wald_z", .object([("p_value", .double(z.pValue)), ("lower", .double(z.interval.lower)),
+                                ("upper", .double(z.interval.upper))])),
+            ("profile", g.profileInterval.map { .object([("lower", .double($0.lower)), ("upper", .double($0.upper))]) } ?? .null),
+            ("bootstrap", g.bootstrap.map(bootstrap) ?? .null),
+            ("site_sd", .double(g.siteSD)), ("loglik", .double(l.logLikelihood)), ("aic", .double(l.aic)),
+            ("bic", .double(l.bic)), ("nobs", .int(l.observations)), ("loglik_cells", .double(l.cellLogLikelihood)),
             ("nagq", .int(g.nAGQ)), ("converged", .bool(g.converged)), ("singular", .bool(g.isSingular)),
         ])
+    }
+
+    static func bootstrap(_ b: ParametricBootstrapResult) -> JSONValue {
+        .object([("statistic", .double(b.statistic)), ("chi_square_p_value", .double(b.chiSquarePValue)),
+                 ("p_value", .double(b.pValue)), ("monte_carlo_se", .double(b.monteCarloStandardError)),
+                 ("replicates", .int(b.replicates)), ("positive", .int(b.positive)), ("extreme", .int(b.extreme)),
+                 ("failures", .int(b.failures))])
     }
 
     static func gee(_ g: GEESummary) -> JSONValue {

@@ -10,8 +10,14 @@ public enum AnalysisTables {
     public static func initiation(_ r: PrimaryAnalysis) -> ReportTable {
         ReportTable(
             id: "primary-initiation", title: "Initiation by condition (primary analysis set)",
-            columns: ["Condition", "N", "Initiated, n (%)", "95% CI, %"],
-            rows: r.byCondition.map { proportionRow($0) }, notes: ["Wilson score intervals."])
+            columns: ["Condition", "N", "Initiated, n (%)", "95% CI, %", "Exact 95% CI, %"],
+            rows: r.byCondition.map { proportionRow($0) + [exactInterval($0)] },
+            notes: ["95% CI: Wilson score; exact: Clopper–Pearson."])
+    }
+
+    /// The Clopper–Pearson interval of `p` in %, or "–".
+    static func exactInterval(_ p: ConditionProportion) -> String {
+        p.total > 0 ? NumberFormat.percentInterval(p.exactInterval.lower, p.exactInterval.upper) : "–"
     }
 
     static func proportionRow(_ p: ConditionProportion) -> [String] {
@@ -26,15 +32,28 @@ public enum AnalysisTables {
             rows.append(["Risk difference, points (crude, Newcombe)", NumberFormat.fixed(100 * rd.estimate, 1),
                          NumberFormat.interval(100 * rd.lower, 100 * rd.upper, digits: 1), "–"])
         }
+        if let rd = r.riskDifferenceWald {
+            rows.append(["Risk difference, points (crude, Wald)", NumberFormat.fixed(100 * rd.estimate, 1),
+                         NumberFormat.interval(100 * rd.lower, 100 * rd.upper, digits: 1), "–"])
+        }
         if let or = r.crudeOddsRatio {
             rows.append(["Odds ratio (crude, Woolf)", NumberFormat.fixed(or.estimate, 2),
                          NumberFormat.interval(or.lower, or.upper), "–"])
         }
         if let g = r.glmm {
             let method = g.nAGQ == 1 ? "Laplace" : "AGQ \(g.nAGQ)"
-            rows.append(["Odds ratio (GLMM, \(method)\(g.isSingular ? ", singular" : ""))",
+            rows.append(["Odds ratio (GLMM, \(method), Wald t\(g.isSingular ? ", singular" : ""))",
                          NumberFormat.fixed(g.oddsRatio.estimate, 2), NumberFormat.interval(g.oddsRatio.lower, g.oddsRatio.upper),
-                         NumberFormat.pValue(g.logOddsRatio.pValue)])
+                         NumberFormat.pValue(g.tReference.pValue)])
+            if let b = g.bootstrap {
+                rows.append(["Parametric bootstrap LRT (GLMM, \(b.replicates) replicates, MC SE "
+                             + "\(NumberFormat.fixed(b.monteCarloStandardError, 4)))",
+                             "LRT " + NumberFormat.fixed(b.statistic, 2), "–", NumberFormat.pValue(b.pValue)])
+            }
+            if let profile = g.profileInterval {
+                rows.append(["Odds ratio (GLMM, profile-likelihood CI)", NumberFormat.fixed(g.oddsRatio.estimate, 2),
+                             NumberFormat.interval(exp(profile.lower), exp(profile.upper)), "–"])
+            }
         }
         if let g = r.gee {
             let names: [(GEEVariance, String)] = [(.robust, "robust"), (.kauermannCarroll, "Kauermann–Carroll"),
@@ -58,7 +77,7 @@ public enum AnalysisTables {
                          ci, NumberFormat.pValue(p.pValue)])
         }
         var notes: [String] = []
-        if r.glmm != nil { notes.append("GLMM: logit P(initiated) = condition + period + site random intercept.") }
+        if let g = r.glmm { notes.append(glmmNote(g)) }
         if let g = r.gee {
             notes.append("GEE: exchangeable working correlation \(NumberFormat.fixed(g.workingCorrelation, 3)); "
                          + "t reference with \(NumberFormat.fixed(g.degreesOfFreedom, 0)) df (\(g.degreesOfFreedomRule)).")
@@ -72,6 +91,15 @@ public enum AnalysisTables {
             id: "primary-effect", title: "Initiation: \(r.byCondition.last?.label ?? "") vs \(r.byCondition.first?.label ?? "")",
             columns: ["Estimate", "Value", "95% CI", "p"], alignments: [.left, .right, .right, .right],
             rows: rows, notes: notes)
+    }
+
+    /// The GLMM's note: the model, the t reference and, beside it, the z test lme4 prints.
+    static func glmmNote(_ g: GLMMSummary) -> String {
+        let t = g.tReference, z = g.logOddsRatio
+        return "GLMM: logit P(initiated) = condition + period + site random intercept; Wald CI and p on a t reference "
+            + "with \(NumberFormat.fixed(t.degreesOfFreedom, 0)) df (\(t.degreesOfFreedomRule)); on the normal "
+            + "reference (lme4's z) p \(NumberFormat.pValue(z.pValue)), OR 95% CI "
+            + "\(NumberFormat.interval(exp(z.interval.lower), exp(z.interval.upper)))."
     }
 
     /// Second and third injection by condition, among all and among initiators.

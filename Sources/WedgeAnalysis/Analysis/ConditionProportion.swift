@@ -2,7 +2,8 @@
 
 public import WedgeStats
 
-/// A binary outcome in one condition: events, total and the Wilson score interval.
+/// A binary outcome in one condition: events, total, the Wilson score interval and the Clopper–Pearson
+/// (exact) interval.
 public struct ConditionProportion: Sendable, Equatable {
     /// The condition id.
     public var id: String
@@ -14,6 +15,9 @@ public struct ConditionProportion: Sendable, Equatable {
     public var total: Int
     /// `events / total` with the Wilson interval (Wilson 1927, *JASA* 22:209); NaN estimate when `total` is 0.
     public var interval: IntervalEstimate
+    /// `events / total` with the Clopper–Pearson interval (Clopper & Pearson 1934, *Biometrika* 26:404), R's
+    /// `binom.test(events, total)$conf.int`; NaN when `total` is 0.
+    public var exactInterval: IntervalEstimate
 
     /// Counts `outcome` over `participants` whose treatment flag is `treated`; `nil` outcomes are left out.
     init(id: String, label: String, treated: Bool, _ participants: [AnalysisParticipant],
@@ -30,5 +34,6 @@ public struct ConditionProportion: Sendable, Equatable {
         self.events = events
         self.total = total
         interval = ProportionInterval.wilson(successes: events, trials: total)
+        exactInterval = ProportionInterval.clopperPearson(successes: events, trials: total)
     }
 }

@@ -16,6 +16,9 @@ public struct PrimaryAnalysis: Sendable {
     public var byCondition: [ConditionProportion]
     /// Intervention − control, with the Newcombe hybrid score interval (Newcombe 1998, *Stat Med* 17:873).
     public var riskDifference: IntervalEstimate?
+    /// The same difference with the Wald interval `d ± z·√(p̂₁(1 − p̂₁)/n₁ + p̂₂(1 − p̂₂)/n₂)` (Newcombe's method 1),
+    /// the one a reader computes by hand.
+    public var riskDifferenceWald: IntervalEstimate?
     /// The crude odds ratio with Woolf's logit interval (Woolf 1955, *Ann Hum Genet* 19:251).
     public var crudeOddsRatio: IntervalEstimate?
     /// The GLMM, or `nil` when it cannot be fitted.
@@ -34,7 +37,13 @@ public struct PrimaryAnalysis: Sendable {
     public var notes: [String]
 
     /// Runs the analysis.
-    public static func run(_ data: AnalysisDataset, options: PrimaryAnalysisOptions = .init()) -> PrimaryAnalysis {
+    /// - Parameters:
+    ///   - data: The analysis set.
+    ///   - options: The settings.
+    ///   - progress: Called with the number of bootstrap replicates finished, when the bootstrap runs.
+    public static func run(
+        _ data: AnalysisDataset, options: PrimaryAnalysisOptions = .init(), progress: (@Sendable (Int) -> Void)? = nil
+    ) -> PrimaryAnalysis {
         let people = data.participants
         let control = ConditionProportion(
             id: data.control.id, label: data.control.label, treated: false, people) { $0.initiated }
@@ -46,6 +55,8 @@ public struct PrimaryAnalysis: Sendable {
             periodCount: cells.periodLevels.count, notes: [])
         if control.total > 0 && treated.total > 0 {
             result.riskDifference = RiskDifference.newcombe(
+                successes1: treated.events, trials1: treated.total, successes2: control.events, trials2: control.total)
+            result.riskDifferenceWald = RiskDifference.wald(
                 successes1: treated.events, trials1: treated.total, successes2: control.events, trials2: control.total)
             result.crudeOddsRatio = OddsRatio.woolf(
                 successes1: treated.events, trials1: treated.total, successes2: control.events, trials2: control.total)
@@ -66,8 +77,11 @@ public struct PrimaryAnalysis: Sendable {
             return result
         }
         let method: GLMMMethod = options.nAGQ <= 1 ? .laplace : .adaptiveGaussHermite(points: options.nAGQ)
-        let fit = LogisticGLMM.fit(cells.binomial(), method: method)
-        let glmm = GLMMSummary(fit, nAGQ: max(1, options.nAGQ))
+        let binomial = cells.binomial()
+        let fit = LogisticGLMM.fit(binomial, method: method)
+        var glmm = GLMMSummary(fit, cells: binomial, nAGQ: max(1, options.nAGQ),
+                               degreesOfFreedom: options.glmmDegreesOfFreedom)
+        GLMMSmallSample.add(to: &glmm, cells: binomial, fit: fit, method: method, options: options, progress: progress)
         result.glmm = glmm
         if !glmm.converged {
             result.notes.append("GLMM did not converge: \(glmm.message)")

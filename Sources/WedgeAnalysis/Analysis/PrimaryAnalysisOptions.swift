@@ -8,6 +8,14 @@ public struct PrimaryAnalysisOptions: Sendable, Equatable {
     public var nAGQ: Int
     /// The degrees-of-freedom rule of the GEE's t reference.
     public var geeDegreesOfFreedom: DegreesOfFreedomRule
+    /// The degrees-of-freedom rule of the GLMM's Wald t reference (default clusters − 2, as the GEE).
+    public var glmmDegreesOfFreedom: DegreesOfFreedomRule = .clustersMinus(2)
+    /// Whether to compute the GLMM's profile-likelihood interval (about 20 refits). Default `true`.
+    public var profileInterval = true
+    /// Replicates of the GLMM's parametric bootstrap likelihood-ratio test; 0 (the default) skips it.
+    public var bootstrapReplicates = 0
+    /// Worker threads for the bootstrap and the permutation test (default: all cores); results do not depend on it.
+    public var threads: Int?
     /// The permutation test's statistic, or `nil` to skip the test.
     public var permutationStatistic: PermutationStatistic?
     /// The most allocations enumerated exactly; above it the test samples (Monte Carlo).
@@ -18,8 +26,6 @@ public struct PrimaryAnalysisOptions: Sendable, Equatable {
     public var seed: UInt64
     /// Whether to invert the permutation test for a confidence interval (costly: many permutation tests).
     public var permutationInterval: Bool
-    /// Worker threads for the permutation test; `nil` (the default) uses every core. Results never depend on it.
-    public var threads: Int?
 
     /// Creates options; the defaults are Laplace, clusters − 2 df, the GLMM permutation statistic, exact up
     /// to 100,000 allocations, 1,000 Monte Carlo draws (swpermute's default; the p-value's Monte Carlo SE is

@@ -74,6 +74,20 @@ struct PowerSimulationModel: Sendable {
 
     /// Simulates and fits trial `r`.
     func replicate(_ r: Int, seed: String, method: GLMMMethod) -> ReplicateOutcome {
+        let data = draw(r, seed: seed)
+        let fit = LogisticGLMM.fit(data, method: method, options: GLMMOptions(collapsesCells: false))
+        let estimate = fit.coefficients.count > 1 ? fit.coefficients[1] : .nan
+        let se = fit.standardErrors.count > 1 ? fit.standardErrors[1] : .nan
+        let usable = fit.converged && estimate.isFinite && se.isFinite && se > 0
+        return ReplicateOutcome(
+            estimate: estimate, standardError: se, isUsable: usable,
+            rejected: usable && abs(estimate) / se > critical,
+            covered: usable && abs(estimate - theta) <= critical95 * se,
+            singular: usable && fit.isSingular)
+    }
+
+    /// The observed cells of trial `r` (rows, then periods with `m_ij > 0`), drawn from its own stream.
+    func draw(_ r: Int, seed: String) -> BinomialCells {
         var rng = KeyedRandomStream(seed: seed, label: "power/\(r)")
         var successes: [Double] = []
         var trials: [Double] = []
@@ -97,15 +111,6 @@ struct PowerSimulationModel: Sendable {
                 trials.append(Double(m))
             }
         }
-        let data = BinomialCells(successes: successes, trials: trials, cluster: cluster, design: design)
-        let fit = LogisticGLMM.fit(data, method: method, options: GLMMOptions(collapsesCells: false))
-        let estimate = fit.coefficients.count > 1 ? fit.coefficients[1] : .nan
-        let se = fit.standardErrors.count > 1 ? fit.standardErrors[1] : .nan
-        let usable = fit.converged && estimate.isFinite && se.isFinite && se > 0
-        return ReplicateOutcome(
-            estimate: estimate, standardError: se, isUsable: usable,
-            rejected: usable && abs(estimate) / se > critical,
-            covered: usable && abs(estimate - theta) <= critical95 * se,
-            singular: usable && fit.isSingular)
+        return BinomialCells(successes: successes, trials: trials, cluster: cluster, design: design)
     }
 }

@@ -75,14 +75,10 @@ public enum SimulatedPower {
         let model = PowerSimulationModel(
             treatment: treatment, sizes: sizes, assumptions: assumptions, scale: settings.scale)
         let count = max(0, settings.trials)
-        let slots = ReplicateSlots(count: count, progress: progress)
-        let workers = max(1, min(settings.threads ?? ProcessInfo.processInfo.activeProcessorCount, max(count, 1)))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let r = slots.claim() {
-                slots.store(model.replicate(r, seed: settings.seed, method: settings.method), at: r)
-            }
+        let outcomes = ReplicateSlots<ReplicateOutcome>.run(count: count, threads: settings.threads, progress: progress) {
+            model.replicate($0, seed: settings.seed, method: settings.method)
         }
-        return summarise(slots.outcomes, model: model, settings: settings)
+        return summarise(outcomes, model: model, settings: settings)
     }
 
     /// The summary of per-trial outcomes, in trial order.

@@ -17,7 +17,8 @@ public enum PrimaryOutcomeTable {
              p.total > 0 ? NumberFormat.percentInterval(p.interval.lower, p.interval.upper) : "–", ""]
         }
         var notes = ["Primary analysis set: \(r.participantCount) participants, \(r.siteCount) sites, "
-                     + "\(r.periodCount) periods. Proportions: Wilson score interval, in %."]
+                     + "\(r.periodCount) periods. Proportions: Wilson score interval, in %; Clopper–Pearson (exact): "
+                     + r.byCondition.map { "\($0.label) \(AnalysisTables.exactInterval($0))" }.joined(separator: ", ") + "."]
         notes += effects.notes + r.notes
         return ReportTable(
             id: "primary", title: "Primary outcome: initiation (first XR-naltrexone injection)",

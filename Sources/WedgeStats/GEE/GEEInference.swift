@@ -45,22 +45,8 @@ public struct GEEInference: Sendable, Equatable {
         self.degreesOfFreedomRule = rule
         self.confidenceLevel = confidenceLevel
         self.variance = variance
-        let valid =
-            degreesOfFreedom > 0 && standardError.isFinite && standardError > 0
-            && confidenceLevel > 0 && confidenceLevel < 1
-        guard valid else {
-            self.standardError = standardError
-            statistic = .nan
-            lower = .nan
-            upper = .nan
-            pValue = .nan
-            return
-        }
         self.standardError = standardError
-        statistic = estimate / standardError
-        let critical = StudentT.quantile(1 - (1 - confidenceLevel) / 2, degreesOfFreedom: degreesOfFreedom)
-        lower = estimate - critical * standardError
-        upper = estimate + critical * standardError
-        pValue = min(1, 2 * StudentT.complementaryCDF(abs(statistic), degreesOfFreedom: degreesOfFreedom))
+        (statistic, pValue, lower, upper) = WaldTInference.reference(
+            estimate, standardError, degreesOfFreedom, confidenceLevel)
     }
 }

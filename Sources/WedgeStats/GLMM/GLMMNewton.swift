@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// A damped Newton minimiser for ``GLMMObjective``: analytic gradient, Hessian by forward differences
-/// of the gradient, Levenberg shifts `H + λI` until Cholesky succeeds, and Armijo backtracking
+/// A damped Newton minimiser for ``GLMMObjective``: analytic gradient, the analytic Hessian for Laplace
+/// (``GLMMObjective/laplaceHessian(_:)``) or forward differences of the gradient for quadrature, Levenberg shifts `H + λI` until Cholesky succeeds, and Armijo backtracking
 /// (Nocedal & Wright, *Numerical Optimization*, 2nd ed., §3.4 and §6.3).
 enum GLMMNewton {
     struct Outcome {
@@ -10,7 +10,8 @@ enum GLMMNewton {
         var iterations: Int
         var converged: Bool
         var message: String
-        /// The forward-difference Hessian at `parameters` when the optimiser stopped on its tolerance.
+        /// The Hessian at `parameters` (analytic for Laplace, else forward differences) when the optimiser stopped
+        /// on its tolerance.
         var hessian: Matrix?
     }
 
@@ -40,13 +41,17 @@ enum GLMMNewton {
                            y: (0..<dim).map { gradient[$0] - oldGradient[$0] })
             } else {
                 fresh = true
-                // Forward-difference Hessian of the analytic gradient.
-                for j in 0..<dim {
-                    let h = 1e-6 * max(1, abs(phi[j]))
-                    var shifted = phi
-                    shifted[j] += h
-                    _ = objective.valueAndGradient(shifted, into: &trialGradient)
-                    for i in 0..<dim { hessian[i, j] = (trialGradient[i] - gradient[i]) / h }
+                // The exact Hessian for Laplace; otherwise forward differences of the analytic gradient.
+                if let exact = objective.laplaceHessian(phi) {
+                    hessian = exact
+                } else {
+                    for j in 0..<dim {
+                        let h = 1e-6 * max(1, abs(phi[j]))
+                        var shifted = phi
+                        shifted[j] += h
+                        _ = objective.valueAndGradient(shifted, into: &trialGradient)
+                        for i in 0..<dim { hessian[i, j] = (trialGradient[i] - gradient[i]) / h }
+                    }
                 }
             }
             previous = (phi, gradient)

@@ -8,8 +8,9 @@ public struct GLMMOptions: Sendable, Equatable {
     /// within about half this value of its minimum. Default 1e-10.
     public var tolerance: Double
     /// The step `δ` of the central differences of the analytic gradient that give the Hessian used for
-    /// ``GLMMFit/standardErrors`` when the optimiser did not stop on its tolerance (otherwise the Hessian
-    /// of its last iteration is used). lme4's `deriv12` uses `δ = 1e-4` on the deviance itself. Default 1e-4.
+    /// ``GLMMFit/standardErrors`` under adaptive quadrature when the optimiser did not stop on its tolerance
+    /// (otherwise the Hessian of its last iteration is used). Laplace fits use the analytic Hessian and ignore it.
+    /// lme4's `deriv12` uses `δ = 1e-4` on the deviance itself. Default 1e-4.
     public var hessianStep: Double
     /// ``GLMMFit/isSingular`` is set when the site SD τ is below this value; lme4's `isSingular` default
     /// is 1e-4. Default 1e-4.

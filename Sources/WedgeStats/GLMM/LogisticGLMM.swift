@@ -21,13 +21,14 @@
 ///    `−2 log(L_c⁻¹ Σₖ wₖ e^{zₖ²/2} e^{−½ D_c(û_c + zₖ/L_c)})` with the ``GaussHermiteRule`` `(zₖ, wₖ)`;
 ///    one node is exactly Laplace.
 /// 3. **Outer step.** The deviance is minimised over `(θ, β)` jointly, as lme4's second stage, but by
-///    damped Newton: the exact gradient (implicit differentiation through `û_c` and `L_c`), a Hessian by
-///    forward differences of that gradient, Levenberg shifts and Armijo backtracking, from the ordinary
-///    logistic-regression β and the best of τ ∈ {0.2, 0.5, 1}. The deviance is even in θ, so θ is
+///    damped Newton: the exact gradient (implicit differentiation through `û_c` and `L_c`), the exact
+///    Hessian for Laplace (forward differences of the gradient for quadrature), Levenberg shifts and Armijo
+///    backtracking, from the ordinary logistic-regression β and the best of τ ∈ {0.2, 0.5, 1}. The deviance is even in θ, so θ is
 ///    unconstrained and τ = |θ|; a fit that reaches θ ≈ 0 is the boundary (singular) solution, and a
 ///    stationary point at θ = 0 with negative curvature is escaped by a restart.
-/// 4. **Standard errors.** The Hessian `H` of the deviance over `(θ, β)` at the optimum: the
-///    forward-difference Hessian of the exact gradient (step 1e-6) that the last Newton iteration formed
+/// 4. **Standard errors.** The Hessian `H` of the deviance over `(θ, β)` at the optimum: for Laplace the
+///    exact analytic Hessian (``GLMMObjective/laplaceHessian(_:)``, no step size); for adaptive quadrature
+///    the forward-difference Hessian of the exact gradient (step 1e-6) that the last Newton iteration formed
 ///    there, or, if the optimiser stopped otherwise, central differences with step
 ///    ``GLMMOptions/hessianStep``. `vcov(β̂)` is the β block of `2H⁻¹`, lme4's default
 ///    (`use.hessian = TRUE`); lme4 forms `H` by central differences of the deviance (`deriv12`, step
@@ -95,12 +96,13 @@ public enum LogisticGLMM {
         return fit
     }
 
-    /// The symmetric Hessian of the deviance at `phi` by central differences of the analytic gradient,
-    /// with θ made non-negative first.
+    /// The Hessian of the deviance at `phi` with θ made non-negative first: the analytic one for Laplace
+    /// (``GLMMObjective/laplaceHessian(_:)``), else the symmetrised central differences of the analytic gradient.
     static func centralHessian(_ objective: GLMMObjective, at phi: [Double], step: Double) -> Matrix {
         let dim = phi.count
         var point = phi
         point[0] = abs(point[0])
+        if let exact = objective.laplaceHessian(point) { return exact }
         var hessian = Matrix(rows: dim, columns: dim)
         var plus = Array(repeating: 0.0, count: dim), minus = plus
         for j in 0..<dim {

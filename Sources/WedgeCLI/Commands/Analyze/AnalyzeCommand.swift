@@ -25,7 +25,10 @@ struct AnalyzeCommand: RecorderCommand {
             The GLMM is logit P(initiated) = condition + period (a factor) + a random site intercept, fitted by \
             Laplace (--nagq 1, lme4's default) or adaptive Gauss–Hermite quadrature. The GEE uses an exchangeable \
             working correlation with robust, Kauermann–Carroll and Mancl–DeRouen SEs and a t reference with \
-            clusters − 2 degrees of freedom unless --gee-df says otherwise. The permutation test re-randomizes \
+            clusters − 2 degrees of freedom unless --gee-df says otherwise; the GLMM's Wald interval and p-value \
+            use the same t reference (--glmm-df; normal gives lme4's z); the profile-likelihood interval is added \
+            (--no-profile skips it), and --bootstrap N adds the parametric bootstrap likelihood-ratio test \
+            (seeded by --seed, on every core, with progress on standard error). The permutation test re-randomizes \
             the sites over the admissible allocations (exactly up to 100,000 of them, else a seeded Monte Carlo \
             sample). --format json writes the document described in the README (schema wedge.analysis/1).
             """)
@@ -61,6 +64,19 @@ struct AnalyzeCommand: RecorderCommand {
                                valueName: "rule"))
     var geeDf: String = "clusters-2"
 
+    @Option(help: ArgumentHelp(
+        "Degrees of freedom of the GLMM's Wald t reference: clusters-2 (default), clusters-p, normal (lme4's z) "
+            + "or a number.", valueName: "rule"))
+    var glmmDf: String = "clusters-2"
+
+    @Option(help: ArgumentHelp(
+        "Replicates of the GLMM's parametric bootstrap likelihood-ratio test (pbkrtest's PBmodcomp); 0 skips it.",
+        valueName: "n"))
+    var bootstrap: Int = 0
+
+    @Flag(help: "Skip the GLMM's profile-likelihood interval.")
+    var noProfile = false
+
     @Option(help: "The data-lock date for --db (default today, UTC).")
     var asOf: String?
 
@@ -79,20 +95,24 @@ struct AnalyzeCommand: RecorderCommand {
             throw ValidationError("--statistic must be glmm or npwp, got '\(statistic)'.")
         }
         _ = try dfRule()
+        _ = try dfRule(glmmDf, option: "--glmm-df")
+        guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be 0 or more, got \(bootstrap).") }
         guard draws >= 1 else { throw ValidationError("--draws must be at least 1, got \(draws).") }
         if let asOf, CivilDate(iso: asOf) == nil {
             throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(asOf)'.")
         }
     }
 
-    func dfRule() throws -> DegreesOfFreedomRule {
-        switch geeDf {
+    func dfRule() throws -> DegreesOfFreedomRule { try dfRule(geeDf, option: "--gee-df") }
+
+    func dfRule(_ text: String, option: String) throws -> DegreesOfFreedomRule {
+        switch text {
         case "clusters-2": return .clustersMinus(2)
         case "clusters-p": return .clustersMinusParameters
         case "normal": return .normal
         default:
-            guard let n = Int(geeDf), n > 0 else {
-                throw ValidationError("--gee-df must be clusters-2, clusters-p, normal or a positive number, got '\(geeDf)'.")
+            guard let n = Int(text), n > 0 else {
+                throw ValidationError("\(option) must be clusters-2, clusters-p, normal or a positive number, got '\(text)'.")
             }
             return .fixed(n)
         }
@@ -117,7 +137,14 @@ struct AnalyzeCommand: RecorderCommand {
             guard threads >= 1 else { throw ValidationError("--threads must be 1 or more, not \(threads).") }
             options.threads = threads
         }
-        let primary = PrimaryAnalysis.run(data, options: options)
+        options.glmmDegreesOfFreedom = try dfRule(glmmDf, option: "--glmm-df")
+        options.bootstrapReplicates = bootstrap
+        options.profileInterval = !noProfile
+        let bar = ProgressBar(total: bootstrap, label: "Parametric bootstrap", quarterStepsWhenPiped: true)
+        let update: @Sendable (Int) -> Void = { bar.update($0) }
+        let progress = bootstrap > 0 ? update : nil
+        let primary = PrimaryAnalysis.run(data, options: options, progress: progress)
+        if bootstrap > 0 { bar.finish() }
         let retention = RetentionAnalysis.run(data)
         switch format {
         case .json: return AnalysisJSON.document(primary, retention, auditHead: auditHead).serialized(pretty: true)

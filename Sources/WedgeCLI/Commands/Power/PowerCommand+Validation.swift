@@ -57,6 +57,11 @@ extension PowerCommand {
             throw ValidationError("--grid tabulates analytic power only; leave out --simulate, --solve-n and --compare.")
         }
         if solveN && !compare.isEmpty { throw ValidationError("--solve-n works on one --protocol at a time.") }
+        if null && (simulate == nil || grid || solveN || !compare.isEmpty || cellSizes != nil) {
+            throw ValidationError("--null needs --simulate N and one --protocol with --per-cluster-period; leave out "
+                                  + "--grid, --solve-n, --compare and --cell-sizes.")
+        }
+        if nullBootstrap < 1 { throw ValidationError("--null-bootstrap must be 1 or more, not \(nullBootstrap).") }
         if svg != nil && !grid { throw ValidationError("--svg draws the power curve of --grid; add --grid.") }
         _ = try doubles(iccValues, "--icc-values") { $0 >= 0 && $0 < 1 }
         _ = try sizes(nValues)

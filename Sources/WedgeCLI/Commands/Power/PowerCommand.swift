@@ -75,6 +75,15 @@ struct PowerCommand: ParsableCommand {
     @Option(help: "Worker threads for the simulation (default: all cores). Results never depend on it.")
     var threads: Int?
 
+    @Flag(help: "With --simulate: simulate under no effect (--p1 is ignored) and report the size of every test.")
+    var null = false
+
+    @Option(help: "With --null: parametric bootstrap replicates per simulated trial.")
+    var nullBootstrap: Int = 99
+
+    @Option(help: "With --null: the permutation test is exact up to this many allocations, else 999 Monte Carlo draws.")
+    var nullExactLimit: Int = 100_000
+
     @Option(help: "Output format: text, json, csv, md or latex.")
     var format: PowerFormat = .text
 
@@ -108,7 +117,9 @@ struct PowerCommand: ParsableCommand {
 
     func run() throws {
         let assumptions = try baseAssumptions()
-        if !compare.isEmpty {
+        if null {
+            try runNull(assumptions)
+        } else if !compare.isEmpty {
             try runComparison(assumptions)
         } else if grid {
             try runGrid(assumptions)

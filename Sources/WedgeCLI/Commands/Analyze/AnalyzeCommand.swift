@@ -27,7 +27,9 @@ struct AnalyzeCommand: RecorderCommand {
             working correlation with robust, Kauermann–Carroll and Mancl–DeRouen SEs and a t reference with \
             clusters − 2 degrees of freedom unless --gee-df says otherwise. The permutation test re-randomizes \
             the sites over the admissible allocations (exactly up to 100,000 of them, else a seeded Monte Carlo \
-            sample). --format json writes the document described in the README (schema wedge.analysis/1).
+            sample). --model picks the primary model (hh, nested or eti; docs/models.md); the others are reported \
+            as sensitivity analyses. --format json writes the document described in the README (schema \
+            wedge.analysis/2).
             """)
 
     @Option(help: "The study database.", completion: .file())
@@ -64,6 +66,9 @@ struct AnalyzeCommand: RecorderCommand {
     @Option(help: "The data-lock date for --db (default today, UTC).")
     var asOf: String?
 
+    @OptionGroup(title: "Models")
+    var models: AnalyzeModelOptions
+
     @OptionGroup(title: "CSV columns")
     var columns: AnalyzeColumnOptions
 
@@ -97,16 +102,19 @@ struct AnalyzeCommand: RecorderCommand {
 
     func execute() throws -> String {
         let data: AnalysisDataset
+        var protocolModel: String?
         if let db {
             let lock = asOf.flatMap { CivilDate(iso: $0) } ?? Clock.today()
-            data = AnalysisDataset(snapshot: try StudyStore.open(at: db).fetchSnapshot(dataLockDate: lock))
+            let snapshot = try StudyStore.open(at: db).fetchSnapshot(dataLockDate: lock)
+            data = AnalysisDataset(snapshot: snapshot)
+            protocolModel = snapshot.protocol.outcomes.primaryModel
         } else {
             data = try AnalysisDataset.read(csv: csv!, columns: columns.columns, control: columns.control)
         }
-        let options = PrimaryAnalysisOptions(
+        let options = try models.apply(to: PrimaryAnalysisOptions(
             nAGQ: nagq, geeDegreesOfFreedom: try dfRule(),
             permutationStatistic: noPermutation ? nil : PermutationStatistic(rawValue: statistic),
-            monteCarloDraws: draws, seed: seed, permutationInterval: permutationInterval)
+            monteCarloDraws: draws, seed: seed, permutationInterval: permutationInterval), protocolModel: protocolModel)
         let primary = PrimaryAnalysis.run(data, options: options)
         let retention = RetentionAnalysis.run(data)
         switch format {

@@ -71,3 +71,14 @@ struct SensitivityAnalysesTests {
         #expect(eti.pointExposure == 2 && eti.pointEffect?.estimate == eti.curve[1].estimate)
     }
 }
+
+extension SensitivityAnalysesTests {
+    @Test("A TATE range beyond the observed exposure times gives a note, not a trap")
+    func rangeOutside() {
+        var options = PrimaryAnalysisOptions(permutationStatistic: nil)
+        options.exposureRange = 7...9
+        let result = PrimaryAnalysis.run(Self.dataset(), options: options)
+        #expect(result.models.map(\.id) == ["hh", "nested"])
+        #expect(result.notes.contains { $0.contains("TATE range") })
+    }
+}

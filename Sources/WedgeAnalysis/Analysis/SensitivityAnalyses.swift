@@ -20,58 +20,61 @@ enum SensitivityAnalyses {
         var notes: [String] = []
         let exposure = cells.exposure(frame: frame)
         let maxExposure = exposure.max() ?? 0
-        let range = options.exposureRange.map { max(1, $0.lowerBound)...min(maxExposure, $0.upperBound) }
-            ?? 1...max(maxExposure, 1)
+        let first = max(1, options.exposureRange?.lowerBound ?? 1)
+        let last = min(maxExposure, options.exposureRange?.upperBound ?? maxExposure)
         let pte = min(max(options.pointExposure ?? maxExposure, 1), maxExposure)
-        let estimand = "TATE, e = \(range.lowerBound)–\(range.upperBound)"
+        let estimand = "TATE, e = \(first)–\(last)"
 
         let hh = LogisticGLMM.fit(cells.binomial(model: .immediate, exposure: exposure))
-        models.append(summary("hh", "Hussey–Hughes GLMM", hh, "site", "IT", "log OR", effect: hh.wald(1)))
+        models.append(summary("hh", "Hussey–Hughes GLMM", hh, "site", "IT", effect: hh.wald(1)))
         let nestedIT = NestedGLMM.fit(cells.binomial(model: .immediate, exposure: exposure), period: cells.period)
-        models.append(nested("nested", "Nested-exchangeable GLMM", nestedIT, "IT", "log OR", effect: nestedIT.wald(1)))
-        guard maxExposure >= 2, range.lowerBound <= range.upperBound else {
+        models.append(nested("nested", "Nested-exchangeable GLMM", nestedIT, "IT", effect: nestedIT.wald(1)))
+        guard maxExposure >= 2 else {
             notes.append("No exposure-time models: every site has at most one period on the intervention.")
             return (models, notes)
         }
+        guard first <= last else {
+            notes.append("No exposure-time models: the TATE range \(first)–\(options.exposureRange?.upperBound ?? 0) "
+                         + "holds none of the observed exposure times 1–\(maxExposure).")
+            return (models, notes)
+        }
+        let range = first...last
         let indicators = cells.binomial(model: .indicators, exposure: exposure)
+        func exposureRow(_ row: ModelSummary, _ model: ExposureTimeModel, _ beta: [Double], _ covariance: Matrix)
+            -> ModelSummary
+        {
+            let effects = effects(model, maxExposure, beta, covariance)
+            var row = row
+            (row.estimand, row.effect, row.curve) = (estimand, effects.timeAveraged(over: range), effects.pointEffects())
+            (row.pointEffect, row.pointExposure) = (effects.pointEffect(at: pte), pte)
+            return row
+        }
         let etiFit = LogisticGLMM.fit(indicators)
-        let eti = effects(.indicators, maxExposure, etiFit.coefficients, etiFit.covariance)
-        var row = summary("hh-eti", "Exposure-time GLMM", etiFit, "site", "ETI", estimand,
-                          effect: eti.timeAveraged(over: range))
-        row.curve = eti.pointEffects()
-        (row.pointEffect, row.pointExposure) = (eti.pointEffect(at: pte), pte)
+        var row = exposureRow(summary("hh-eti", "Exposure-time GLMM", etiFit, "site", "ETI"), .indicators,
+                              etiFit.coefficients, etiFit.covariance)
         row.likelihoodRatio = LikelihoodRatioTest(
             full: etiFit.logLikelihood, reduced: hh.logLikelihood, degreesOfFreedom: maxExposure - 1)
         models.append(row)
 
         let nestedFit = NestedGLMM.fit(indicators, period: cells.period)
-        let nestedEffects = effects(.indicators, maxExposure, nestedFit.coefficients, nestedFit.covariance)
-        row = nested("nested-eti", "Exposure-time nested GLMM", nestedFit, "ETI", estimand,
-                     effect: nestedEffects.timeAveraged(over: range))
-        row.curve = nestedEffects.pointEffects()
-        (row.pointEffect, row.pointExposure) = (nestedEffects.pointEffect(at: pte), pte)
+        row = exposureRow(nested("nested-eti", "Exposure-time nested GLMM", nestedFit, "ETI"), .indicators,
+                          nestedFit.coefficients, nestedFit.covariance)
         row.likelihoodRatio = LikelihoodRatioTest(
             full: nestedFit.logLikelihood, reduced: nestedIT.logLikelihood, degreesOfFreedom: maxExposure - 1)
         models.append(row)
 
         let spline = ExposureTimeModel.naturalCubicSpline(knots: min(4, maxExposure))
         let ncsFit = LogisticGLMM.fit(cells.binomial(model: spline, exposure: exposure))
-        let ncs = effects(spline, maxExposure, ncsFit.coefficients, ncsFit.covariance)
-        row = summary("hh-ncs", "Spline exposure-time GLMM", ncsFit, "site", "NCS", estimand,
-                      effect: ncs.timeAveraged(over: range))
-        row.curve = ncs.pointEffects()
-        (row.pointEffect, row.pointExposure) = (ncs.pointEffect(at: pte), pte)
-        models.append(row)
+        models.append(exposureRow(summary("hh-ncs", "Spline exposure-time GLMM", ncsFit, "site", "NCS"), spline,
+                                  ncsFit.coefficients, ncsFit.covariance))
 
         let gee = LogisticGEE.fit(
             successes: cells.successes, trials: cells.trials, design: indicators.design, cluster: cells.cluster)
-        let geeEffects = effects(.indicators, maxExposure, gee.coefficients, gee.robust)
-        row = ModelSummary(
+        let geeRow = ModelSummary(
             id: "gee-eti", label: "Exposure-time GEE", method: "GEE (robust SE)", randomEffects: "",
-            exposureTime: "ETI", estimand: estimand, effect: geeEffects.timeAveraged(over: range),
-            curve: geeEffects.pointEffects(), converged: gee.converged, isSingular: false, message: "\(gee.status)")
-        (row.pointEffect, row.pointExposure) = (geeEffects.pointEffect(at: pte), pte)
-        models.append(row)
+            exposureTime: "ETI", estimand: "", effect: undefined, curve: [], converged: gee.converged,
+            isSingular: false, message: "\(gee.status)")
+        models.append(exposureRow(geeRow, .indicators, gee.coefficients, gee.robust))
         for m in models where !m.converged { notes.append("\(m.label) did not converge: \(m.message)") }
         return (models, notes)
     }
@@ -87,23 +90,27 @@ enum SensitivityAnalyses {
             model: model, maxExposure: maxExposure, coefficients: Array(beta[1...q]), covariance: v)
     }
 
+    /// A placeholder effect for rows whose effect is set afterwards.
+    static let undefined = WaldInference(estimate: .nan, standardError: .nan)
+
+    /// A Hussey–Hughes GLMM row; `effect` is the log OR for immediate treatment.
     static func summary(
         _ id: String, _ label: String, _ fit: GLMMFit, _ randomEffects: String, _ exposureTime: String,
-        _ estimand: String, effect: WaldInference
+        effect: WaldInference = undefined
     ) -> ModelSummary {
         ModelSummary(
             id: id, label: label, method: "GLMM (Laplace)", randomEffects: randomEffects, exposureTime: exposureTime,
-            estimand: estimand, effect: effect, curve: [], siteSD: fit.siteSD, logLikelihood: fit.logLikelihood,
+            estimand: "log OR", effect: effect, curve: [], siteSD: fit.siteSD, logLikelihood: fit.logLikelihood,
             converged: fit.converged, isSingular: fit.isSingular, message: fit.message)
     }
 
+    /// A nested-exchangeable GLMM row; `effect` is the log OR for immediate treatment.
     static func nested(
-        _ id: String, _ label: String, _ fit: NestedGLMMFit, _ exposureTime: String, _ estimand: String,
-        effect: WaldInference
+        _ id: String, _ label: String, _ fit: NestedGLMMFit, _ exposureTime: String, effect: WaldInference = undefined
     ) -> ModelSummary {
         ModelSummary(
             id: id, label: label, method: "GLMM (Laplace)", randomEffects: "site + site × period",
-            exposureTime: exposureTime, estimand: estimand, effect: effect, curve: [], siteSD: fit.siteSD,
+            exposureTime: exposureTime, estimand: "log OR", effect: effect, curve: [], siteSD: fit.siteSD,
             sitePeriodSD: fit.sitePeriodSD, logLikelihood: fit.logLikelihood, converged: fit.converged,
             isSingular: fit.isSingular, message: fit.message)
     }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// A damped Newton minimiser whose gradient and Hessian are central differences of the objective's
-/// values, for objectives without an analytic gradient (the nested-exchangeable Laplace deviance).
+/// A damped Newton minimiser whose Hessian (and, without an exact gradient, whose gradient too) comes from
+/// central differences, for the nested-exchangeable Laplace deviance.
 ///
+/// With an exact gradient the Hessian is the symmetrised central differences of it (`2d` evaluations per
+/// iteration, step `h`). Without one:
 /// Each iteration evaluates `f` at `x ± h eᵢ` (gradient `(f₊ − f₋)/2h`, diagonal `(f₊ − 2f + f₋)/h²`) and
 /// at `x ± h(eᵢ + eⱼ)` (off-diagonals `[f(x + h(eᵢ + eⱼ)) + f(x − h(eᵢ + eⱼ)) − f(x ± heᵢ) − f(x ± heⱼ) + 2f]/2h²`,
 /// second-order accurate with two new evaluations per pair), `h = 1e-4` as lme4's `deriv12`;
@@ -20,11 +22,32 @@ enum DifferenceNewton {
         var message: String
     }
 
-    /// The central-difference gradient and Hessian of `f` at `x` with step `h`.
-    static func derivatives(_ f: ([Double]) -> Double, at x: [Double], value f0: Double, step h: Double)
-        -> (gradient: [Double], hessian: Matrix)
-    {
+    /// The gradient and Hessian of `f` at `x`: with an exact `gradient`, that gradient and the symmetrised
+    /// central differences of it (`2d` evaluations); otherwise both from values (step `h`).
+    static func derivatives(
+        _ f: ([Double]) -> Double, gradient exact: Gradient?, at x: [Double], value f0: Double, step h: Double
+    ) -> (gradient: [Double], hessian: Matrix) {
         let d = x.count
+        if let exact {
+            var hessian = Matrix(rows: d, columns: d)
+            var point = x
+            for j in 0..<d {
+                point[j] = x[j] + h
+                let up = exact(point).gradient
+                point[j] = x[j] - h
+                let down = exact(point).gradient
+                point[j] = x[j]
+                for i in 0..<d { hessian[i, j] = (up[i] - down[i]) / (2 * h) }
+            }
+            for i in 0..<d {
+                for j in 0..<i {
+                    let m = 0.5 * (hessian[i, j] + hessian[j, i])
+                    hessian[i, j] = m
+                    hessian[j, i] = m
+                }
+            }
+            return (exact(x).gradient, hessian)
+        }
         var gradient = Array(repeating: 0.0, count: d)
         var hessian = Matrix(rows: d, columns: d)
         var point = x
@@ -56,10 +79,14 @@ enum DifferenceNewton {
         return (gradient, hessian)
     }
 
-    /// Minimises `f` from `start`; stops when the Newton decrement `gᵀH⁻¹g` (unshifted `H`) is below
+    /// An objective's value and exact gradient.
+    typealias Gradient = ([Double]) -> (value: Double, gradient: [Double])
+
+    /// Minimises `f` from `start` (with its exact gradient when one is given); stops when the Newton decrement `gᵀH⁻¹g` (unshifted `H`) is below
     /// `tolerance`, or when the line search can no longer decrease `f`.
     static func minimize(
-        _ f: ([Double]) -> Double, from start: [Double], tolerance: Double, maxIterations: Int, step h: Double = 1e-4
+        _ f: ([Double]) -> Double, gradient: Gradient? = nil, from start: [Double], tolerance: Double,
+        maxIterations: Int, step h: Double = 1e-4
     ) -> Outcome {
         let d = start.count
         var x = start
@@ -69,7 +96,7 @@ enum DifferenceNewton {
                            converged: false, message: "the deviance is not finite at the starting values")
         }
         for iteration in 1...max(1, maxIterations) {
-            let (gradient, hessian) = derivatives(f, at: x, value: fx, step: h)
+            let (g, hessian) = derivatives(f, gradient: gradient, at: x, value: fx, step: h)
             var scale = 0.0
             for i in 0..<d { scale = max(scale, abs(hessian[i, i])) }
             var lambda = 0.0
@@ -81,9 +108,9 @@ enum DifferenceNewton {
                     lambda = max(1e-6 * max(scale, 1), lambda * 10)
                     continue
                 }
-                let direction = chol.solve(gradient.map { -$0 })
+                let direction = chol.solve(g.map { -$0 })
                 var slope = 0.0
-                for i in 0..<d { slope += gradient[i] * direction[i] }
+                for i in 0..<d { slope += g[i] * direction[i] }
                 if lambda == 0 && -slope < tolerance {
                     return Outcome(parameters: x, value: fx, hessian: hessian, iterations: iteration, converged: true,
                                    message: "converged: Newton decrement \(-slope)")
@@ -112,7 +139,7 @@ enum DifferenceNewton {
                                message: "line search failed to decrease the deviance")
             }
         }
-        let (_, hessian) = derivatives(f, at: x, value: fx, step: h)
+        let (_, hessian) = derivatives(f, gradient: gradient, at: x, value: fx, step: h)
         return Outcome(parameters: x, value: fx, hessian: hessian, iterations: maxIterations, converged: false,
                        message: "no convergence in \(maxIterations) iterations")
     }

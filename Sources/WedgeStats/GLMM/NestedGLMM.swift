@@ -19,10 +19,12 @@
 /// ``NestedGLMMObjective`` computes the joint Laplace approximation over all of them, as lme4 does for
 /// `nAGQ = 1` (Bates, Mächler, Bolker & Walker 2015, *J Stat Softw* 67(1)), exploiting the arrow-shaped
 /// Hessian. The deviance is minimised over `(θ₁, θ₂, β)` by ``DifferenceNewton`` from the ordinary
-/// logistic-regression β and the best of a small grid of SDs; it is even in each θ, so `τ = |θ₁|`,
+/// logistic-regression β and the best of a small grid of SDs, with the exact gradient (implicit
+/// differentiation through the modes, ``NestedGLMMObjective``) and a Hessian by central differences of it;
+/// it is even in each θ, so `τ = |θ₁|`,
 /// `γ = |θ₂|`, and a stationary point at `θₖ = 0` with negative curvature is escaped by a restart.
-/// `vcov(β̂)` is the β block of `2H⁻¹`, `H` the central-difference Hessian at the optimum (lme4's default;
-/// lme4 forms it the same way, by `deriv12` with step 1e-4).
+/// `vcov(β̂)` is the β block of `2H⁻¹`, `H` that Hessian at the optimum (lme4's default; lme4 forms `H` by
+/// central differences of the deviance itself, `deriv12` with step 1e-4).
 ///
 /// ## Agreement with lme4
 /// Checked against lme4 in `Tests/WedgeStatsTests/Fixtures/models` (see `NestedGLMMReferenceTests`): the
@@ -56,17 +58,19 @@ public enum NestedGLMM {
         }
         let objective = NestedGLMMObjective(data, period: period)
         let f: ([Double]) -> Double = { objective.value($0) }
+        let gradient: DifferenceNewton.Gradient = { objective.valueAndGradient($0) }
         let grid: [(Double, Double)] = options.startingTheta.map { [($0, $0)] }
             ?? [(0.2, 0.2), (0.5, 0.2), (0.2, 0.5), (0.5, 0.5), (1, 0.3)]
         let start = grid.map { [$0.0, $0.1] + beta0 }.min { f($0) < f($1) }!
         let tolerance = max(options.tolerance, 1e-10)
-        var outcome = DifferenceNewton.minimize(f, from: start, tolerance: tolerance, maxIterations: options.maxIterations)
+        var outcome = DifferenceNewton.minimize(
+            f, gradient: gradient, from: start, tolerance: tolerance, maxIterations: options.maxIterations)
         for k in 0..<2 where abs(outcome.parameters[k]) < 1e-5 && outcome.hessian[k, k] < 0 {
             // θₖ = 0 is stationary for the even deviance; negative curvature makes it a saddle.
             var restart = outcome.parameters
             restart[k] = 0.5
             let second = DifferenceNewton.minimize(
-                f, from: restart, tolerance: tolerance, maxIterations: options.maxIterations)
+                f, gradient: gradient, from: restart, tolerance: tolerance, maxIterations: options.maxIterations)
             if second.value < outcome.value { outcome = second }
         }
         return assemble(data, objective, outcome, options)

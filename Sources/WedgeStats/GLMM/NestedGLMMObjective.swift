@@ -37,15 +37,23 @@ final class NestedGLMMObjective {
     /// Sorted cells of cluster `c`: `cellStart[c]..<cellStart[c + 1]`; its groups `groupStart[c]..<groupStart[c + 1]`.
     private let cellStart: [Int]
     private let groupStart: [Int]
+    /// The number of cells and of cluster-period groups.
+    private let cellCount: Int
+    /// The number of cluster-period groups (random site × period intercepts).
+    let groupCount: Int
     /// Warm starts: the modes of `a` per cluster and `b` per group.
-    private var siteModes: [Double]
-    private var groupModes: [Double]
-    // Scratch.
-    private var eta0: [Double]
-    private var groupR: [Double]
-    private var groupW: [Double]
-    private var groupStep: [Double]
-    private var trialModes: [Double]
+    private let siteModes: UnsafeMutablePointer<Double>
+    private let groupModes: UnsafeMutablePointer<Double>
+    // Scratch, in preallocated buffers (no allocation per evaluation).
+    private let eta0: UnsafeMutablePointer<Double>
+    private let groupR: UnsafeMutablePointer<Double>
+    private let groupW: UnsafeMutablePointer<Double>
+    private let groupStep: UnsafeMutablePointer<Double>
+    private let trialModes: UnsafeMutablePointer<Double>
+    private let savedR: UnsafeMutablePointer<Double>
+    private let savedW: UnsafeMutablePointer<Double>
+    /// Per-group scratch of the gradient: `Σt`, `∂L/∂W`, `d`, `c`, the right-hand side, `Σwx` and `Σtx`.
+    private let sT, sLW, sD, sC, sRB, sWX, sTX: UnsafeMutablePointer<Double>
 
     /// Sorts `data` by cluster and by `(cluster, period)` group.
     init(_ data: BinomialCells, period: [Int]) {
@@ -83,22 +91,38 @@ final class NestedGLMMObjective {
         self.group = group
         self.cellStart = cellStart
         self.groupStart = groupStart
-        siteModes = Array(repeating: 0, count: clusterCount)
-        groupModes = Array(repeating: 0, count: groups)
-        eta0 = Array(repeating: 0, count: m)
-        groupR = Array(repeating: 0, count: groups)
-        groupW = Array(repeating: 0, count: groups)
-        groupStep = Array(repeating: 0, count: groups)
-        trialModes = Array(repeating: 0, count: groups)
+        cellCount = m
+        groupCount = groups
+        func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
+            let b = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+            b.initialize(repeating: 0, count: max(count, 1))
+            return b
+        }
+        siteModes = buffer(clusterCount)
+        groupModes = buffer(groups)
+        eta0 = buffer(m)
+        groupR = buffer(groups)
+        groupW = buffer(groups)
+        groupStep = buffer(groups)
+        trialModes = buffer(groups)
+        savedR = buffer(groups)
+        savedW = buffer(groups)
+        (sT, sLW, sD, sC, sRB) = (buffer(groups), buffer(groups), buffer(groups), buffer(groups), buffer(groups))
+        (sWX, sTX) = (buffer(groups * p), buffer(groups * p))
         logChooseSum = GLMMObjective.constants(data).logChoose
     }
 
-    /// The number of cluster-period groups (random site × period intercepts).
-    var groupCount: Int { groupModes.count }
+    deinit {
+        for b in [siteModes, groupModes, eta0, groupR, groupW, groupStep, trialModes, savedR, savedW, sT, sLW, sD, sC, sRB, sWX, sTX] {
+            b.deallocate()
+        }
+    }
 
     /// `D_c` at `(a, b)` for cluster `c`, with the group sums `R_g = Σ(y − nμ)` and `W_g = Σnμ(1 − μ)`.
     @inline(__always)
-    private func penalised(_ c: Int, a: Double, b: [Double], t1: Double, t2: Double, sums: Bool) -> Double {
+    private func penalised(
+        _ c: Int, a: Double, b: UnsafeMutablePointer<Double>, t1: Double, t2: Double, sums: Bool
+    ) -> Double {
         var d = a * a
         for g in groupStart[c]..<groupStart[c + 1] {
             d += b[g] * b[g]
@@ -133,7 +157,7 @@ final class NestedGLMMObjective {
         evaluations += 1
         let p = coefficientCount
         let t1 = phi[0], t2 = phi[1]
-        for i in 0..<eta0.count {
+        for i in 0..<cellCount {
             var s = fixedOffset[i]
             let base = i * p
             for j in 0..<p { s += x[base + j] * phi[2 + j] }
@@ -172,7 +196,7 @@ final class NestedGLMMObjective {
                 // Backtrack on D_c (convex, so the full step almost always decreases it).
                 var t = 1.0
                 var accepted = false
-                let savedR = Array(groupR[g0..<g1]), savedW = Array(groupW[g0..<g1])
+                for g in g0..<g1 { savedR[g] = groupR[g]; savedW[g] = groupW[g] }
                 while t > 1e-8 {
                     for g in g0..<g1 { trialModes[g] = groupModes[g] + t * groupStep[g] }
                     let trialA = a + t * da
@@ -187,7 +211,7 @@ final class NestedGLMMObjective {
                     t *= 0.5
                 }
                 if !accepted {
-                    for (k, g) in (g0..<g1).enumerated() { groupR[g] = savedR[k]; groupW[g] = savedW[k] }
+                    for g in g0..<g1 { groupR[g] = savedR[g]; groupW[g] = savedW[g] }
                     break
                 }
             }
@@ -216,8 +240,10 @@ final class NestedGLMMObjective {
     /// `∂L/∂θ₂ = Σ 2θ₂W_g/d_g − (2θ₁²θ₂/s) Σ W_g²/d_g²`.
     private func accumulateGradient(_ c: Int, a: Double, t1: Double, t2: Double, s: Double, into grad: inout [Double]) {
         let p = coefficientCount, g0 = groupStart[c], g1 = groupStart[c + 1], groups = g1 - g0
-        var tSum = Array(repeating: 0.0, count: groups)
-        var wx = Array(repeating: 0.0, count: groups * p), tx = wx
+        for g in g0..<g1 {
+            sT[g] = 0
+            for j in 0..<p { sWX[g * p + j] = 0; sTX[g * p + j] = 0 }
+        }
         var rTotal = 0.0, wTotal = 0.0, dTheta2 = 0.0
         for i in cellStart[c]..<cellStart[c + 1] {
             let g = group[i], k = g - g0
@@ -229,53 +255,51 @@ final class NestedGLMMObjective {
             rTotal += r
             wTotal += w
             dTheta2 -= 2 * groupModes[g] * r
-            tSum[k] += tt
+            sT[g0 + k] += tt
             for j in 0..<p {
                 let xij = x[i * p + j]
                 grad[2 + j] -= 2 * r * xij
-                wx[k * p + j] += w * xij
-                tx[k * p + j] += tt * xij
+                sWX[(g0 + k) * p + j] += w * xij
+                sTX[(g0 + k) * p + j] += tt * xij
             }
         }
         grad[0] -= 2 * a * rTotal
         grad[1] += dTheta2
-        var lW = Array(repeating: 0.0, count: groups), dg = lW, cg = lW
         var sumWd = 0.0, sumW2d2 = 0.0, sumWb = 0.0
         for k in 0..<groups {
             let w = groupW[g0 + k]
-            dg[k] = 1 + t2 * t2 * w
-            cg[k] = t1 * t2 * w
-            lW[k] = t2 * t2 / dg[k] + t1 * t1 / (s * dg[k] * dg[k])
-            sumWd += w / dg[k]
-            sumW2d2 += w * w / (dg[k] * dg[k])
+            sD[g0 + k] = 1 + t2 * t2 * w
+            sC[g0 + k] = t1 * t2 * w
+            sLW[g0 + k] = t2 * t2 / sD[g0 + k] + t1 * t1 / (s * sD[g0 + k] * sD[g0 + k])
+            sumWd += w / sD[g0 + k]
+            sumW2d2 += w * w / (sD[g0 + k] * sD[g0 + k])
             sumWb += w * groupModes[g0 + k]
         }
         grad[0] += 2 * t1 / s * sumWd
         grad[1] += 2 * t2 * sumWd - 2 * t1 * t1 * t2 / s * sumW2d2
-        var rb = Array(repeating: 0.0, count: groups)
         for index in 0..<(p + 2) {
             // ∂(∇_u D/2)/∂φ_index: (ra, rb_g); then δ = −H⁻¹(ra, rb).
             var ra = 0.0
             for k in 0..<groups {
                 let w = groupW[g0 + k], b = groupModes[g0 + k]
                 switch index {
-                case 0: rb[k] = t2 * w * a
-                case 1: rb[k] = -groupR[g0 + k] + t2 * w * b
+                case 0: sRB[g0 + k] = t2 * w * a
+                case 1: sRB[g0 + k] = -groupR[g0 + k] + t2 * w * b
                 default:
-                    rb[k] = t2 * wx[k * p + index - 2]
-                    ra += t1 * wx[k * p + index - 2]
+                    sRB[g0 + k] = t2 * sWX[(g0 + k) * p + index - 2]
+                    ra += t1 * sWX[(g0 + k) * p + index - 2]
                 }
             }
             if index == 0 { ra = -rTotal + t1 * a * wTotal }
             if index == 1 { ra = t1 * sumWb }
             var numerator = -ra
-            for k in 0..<groups { numerator += cg[k] * rb[k] / dg[k] }
+            for k in 0..<groups { numerator += sC[g0 + k] * sRB[g0 + k] / sD[g0 + k] }
             let da = numerator / s
             var total = 0.0
             for k in 0..<groups {
-                let db = (-rb[k] - cg[k] * da) / dg[k]
-                let base = index == 0 ? tSum[k] * a : index == 1 ? tSum[k] * groupModes[g0 + k] : tx[k * p + index - 2]
-                total += lW[k] * (base + tSum[k] * (t1 * da + t2 * db))
+                let db = (-sRB[g0 + k] - sC[g0 + k] * da) / sD[g0 + k]
+                let base = index == 0 ? sT[g0 + k] * a : index == 1 ? sT[g0 + k] * groupModes[g0 + k] : sTX[(g0 + k) * p + index - 2]
+                total += sLW[g0 + k] * (base + sT[g0 + k] * (t1 * da + t2 * db))
             }
             grad[index] += total
         }
@@ -283,6 +307,6 @@ final class NestedGLMMObjective {
 
     /// The site and site-period random intercepts on the logit scale at the last evaluation, given `θ`.
     func modes(theta1: Double, theta2: Double) -> (site: [Double], sitePeriod: [Double]) {
-        (siteModes.map { $0 * theta1 }, groupModes.map { $0 * theta2 })
+        ((0..<clusterCount).map { siteModes[$0] * theta1 }, (0..<groupCount).map { groupModes[$0] * theta2 })
     }
 }

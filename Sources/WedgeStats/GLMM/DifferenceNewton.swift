@@ -39,13 +39,7 @@ enum DifferenceNewton {
                 point[j] = x[j]
                 for i in 0..<d { hessian[i, j] = (up[i] - down[i]) / (2 * h) }
             }
-            for i in 0..<d {
-                for j in 0..<i {
-                    let m = 0.5 * (hessian[i, j] + hessian[j, i])
-                    hessian[i, j] = m
-                    hessian[j, i] = m
-                }
-            }
+            hessian.symmetrize()
             return (exact(x).gradient, hessian)
         }
         var gradient = Array(repeating: 0.0, count: d)

@@ -79,7 +79,7 @@ public enum SimulatedPower {
         let workers = max(1, min(settings.threads ?? ProcessInfo.processInfo.activeProcessorCount, max(count, 1)))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let r = slots.claim() {
-                slots.store(model.replicate(r, seed: settings.seed, method: settings.method), at: r)
+                slots.store(model.replicate(r, seed: settings.seed, method: settings.method, nested: settings.nestedAnalysis), at: r)
             }
         }
         return summarise(slots.outcomes, model: model, settings: settings)

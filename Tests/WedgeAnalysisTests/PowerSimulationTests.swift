@@ -128,3 +128,18 @@ struct PowerSimulationDecayTests {
         #expect(r.usable > 15)
     }
 }
+
+extension PowerSimulationTests {
+    @Test("with site × period variation the nested analysis has the larger SE and the HH analysis rejects more often")
+    func nestedAnalysis() {
+        var a = PowerDesignTests.swift
+        a.correlation = .nestedExchangeable(cac: 0.5)
+        var settings = PowerSimulationSettings(trials: 40, seed: "n", threads: 2)
+        let hh = SimulatedPower.run(Self.swift, assumptions: a, settings: settings)
+        settings.nestedAnalysis = true
+        let nested = SimulatedPower.run(Self.swift, assumptions: a, settings: settings)
+        #expect(nested.usable >= 35 && nested.usable + nested.nonconverged == 40)
+        #expect(nested.meanStandardError > hh.meanStandardError)
+        #expect(nested.rejections <= hh.rejections)
+    }
+}

@@ -23,7 +23,7 @@ struct AnalyzeCommandTests {
         let fromCSV = try CommandResult.wedge(["analyze", "--csv", csv, "--format", "json"])
         #expect(fromDB.status == 0 && fromCSV.status == 0, "\(fromDB.stderr)\(fromCSV.stderr)")
         let a = try Self.json(fromDB.stdout), b = try Self.json(fromCSV.stdout)
-        #expect(a["schema"] as? String == "wedge.analysis/1")
+        #expect(a["schema"] as? String == "wedge.analysis/2")
         for key in ["initiation", "glmm", "gee", "permutation", "retention"] { #expect(a[key] is [String: Any], "\(key)") }
         let glmmA = try #require(a["glmm"] as? [String: Any]), glmmB = try #require(b["glmm"] as? [String: Any])
         for key in ["log_odds_ratio", "se", "site_sd", "loglik"] {

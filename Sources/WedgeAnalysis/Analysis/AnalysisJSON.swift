@@ -3,14 +3,14 @@
 public import WedgeCore
 internal import WedgeStats
 
-/// The JSON document of `wedge analyze --format json` (schema `wedge.analysis/1`, documented in the README).
+/// The JSON document of `wedge analyze --format json` (schema `wedge.analysis/2`, documented in the README).
 ///
 /// Keys are written in a fixed order and numbers in shortest round-trip form, so the same data give the
 /// same bytes. A number that is undefined (NaN or infinite) is written as `null`; an analysis that was
 /// skipped is `null` and ``PrimaryAnalysis/notes`` or ``RetentionAnalysis/notes`` say why.
 public enum AnalysisJSON {
     /// The schema identifier.
-    public static let schema = "wedge.analysis/1"
+    public static let schema = "wedge.analysis/2"
 
     /// The whole document; `auditHead` (`COUNT:HASH`, for data read from a study database) is written as
     /// `audit_head` after `wedge_version` when given.
@@ -27,6 +27,8 @@ public enum AnalysisJSON {
             ("glmm", primary.glmm.map(glmm) ?? .null),
             ("gee", primary.gee.map(gee) ?? .null),
             ("permutation", primary.permutation.map(permutation) ?? .null),
+            ("primary_model", .string(primary.primaryModel.rawValue)),
+            ("models", .array(primary.models.map { model($0, primary: $0.id == primary.primaryModel.summaryID) })),
             ("retention", retention.map(self.retention) ?? .null),
             ("notes", .array((primary.notes + (retention?.notes ?? [])).map(JSONValue.string))),
         ])

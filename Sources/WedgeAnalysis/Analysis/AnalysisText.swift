@@ -7,6 +7,8 @@ public enum AnalysisText {
     /// Renders the results as text tables.
     public static func render(_ primary: PrimaryAnalysis, _ retention: RetentionAnalysis?) -> String {
         let tables = [AnalysisTables.initiation(primary), AnalysisTables.effects(primary)]
+            + (primary.models.isEmpty ? [] : [AnalysisTables.models(primary)])
+            + (primary.models.contains { !$0.curve.isEmpty } ? [AnalysisTables.exposureEffects(primary)] : [])
             + (retention.map { [AnalysisTables.laterInjections($0), AnalysisTables.retention($0)] } ?? [])
         var text = "Primary analysis set: \(primary.participantCount) participants, \(primary.siteCount) sites, "
             + "\(primary.periodCount) periods.\n\n"

@@ -27,6 +27,11 @@ public struct PrimaryAnalysis: Sendable {
     public var gee: GEESummary?
     /// The permutation test, or `nil` when skipped.
     public var permutation: PermutationSummary?
+    /// The treatment effect under every model (``SensitivityAnalyses``): the primary one and the sensitivity
+    /// analyses. Empty when no model can be fitted.
+    public var models: [ModelSummary] = []
+    /// The model whose effect is primary.
+    public var primaryModel: AnalysisModel = .husseyHughes
     /// Participants in the analysis.
     public var participantCount: Int
     /// Sites with participants.
@@ -93,6 +98,9 @@ public struct PrimaryAnalysis: Sendable {
             options: GEEOptions(degreesOfFreedom: options.geeDegreesOfFreedom))
         result.gee = GEESummary(gee)
         if !gee.converged { result.notes.append("GEE did not converge (\(gee.status)).") }
+        let sensitivity = SensitivityAnalyses.run(cells, frame: data.randomization, options: options)
+        (result.models, result.primaryModel) = (sensitivity.models, options.model)
+        result.notes += sensitivity.notes
         if let statistic = options.permutationStatistic {
             switch PermutationAnalysis.run(data, cells: cells, statistic: statistic, options: options) {
             case .success(let summary):

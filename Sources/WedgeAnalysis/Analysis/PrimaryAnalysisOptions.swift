@@ -26,6 +26,12 @@ public struct PrimaryAnalysisOptions: Sendable, Equatable {
     public var seed: UInt64
     /// Whether to invert the permutation test for a confidence interval (costly: many permutation tests).
     public var permutationInterval: Bool
+    /// The model whose effect is primary; the others are sensitivity analyses. Default Hussey–Hughes.
+    public var model: AnalysisModel = .husseyHughes
+    /// The exposure times the TATE averages over (clipped to `1 … S`); `nil` for all, `1 … S`.
+    public var exposureRange: ClosedRange<Int>?
+    /// The exposure time of the point treatment effect (PTE); `nil` for the largest, `S`.
+    public var pointExposure: Int?
 
     /// Creates options; the defaults are Laplace, clusters − 2 df, the GLMM permutation statistic, exact up
     /// to 100,000 allocations, 1,000 Monte Carlo draws (swpermute's default; the p-value's Monte Carlo SE is

@@ -26,6 +26,8 @@ struct PowerSimulationModel: Sendable {
     /// The design of the observed cells, in row-then-period order, and their cluster indices.
     let design: Matrix
     let cluster: [Int]
+    /// The period of each cell, for the site × period random intercept of a nested analysis.
+    let period: [Int]
 
     init(treatment: [[Double]], sizes: [[Int]], assumptions a: PowerAssumptions, scale: ClusterVarianceScale) {
         let p0 = a.controlProportion, p1 = a.interventionProportion
@@ -56,6 +58,7 @@ struct PowerSimulationModel: Sendable {
         let width = 1 + max(1, observed.count)
         var rows: [Double] = []
         var clusters: [Int] = []
+        var cellPeriods: [Int] = []
         for (i, row) in treatment.enumerated() {
             for j in 0..<periods where sizes[i][j] > 0 {
                 var x = Array(repeating: 0.0, count: width)
@@ -64,26 +67,35 @@ struct PowerSimulationModel: Sendable {
                 if column[j] >= 0 { x[column[j]] = 1 }
                 rows += x
                 clusters.append(i)
+                cellPeriods.append(j)
             }
         }
         var matrix = Matrix(rows: clusters.count, columns: width)
         matrix.storage = rows
         design = matrix
         cluster = clusters
+        period = cellPeriods
     }
 
     /// Simulates and fits trial `r`.
-    func replicate(_ r: Int, seed: String, method: GLMMMethod) -> ReplicateOutcome {
+    func replicate(_ r: Int, seed: String, method: GLMMMethod, nested: Bool = false) -> ReplicateOutcome {
         let data = draw(r, seed: seed)
-        let fit = LogisticGLMM.fit(data, method: method, options: GLMMOptions(collapsesCells: false))
-        let estimate = fit.coefficients.count > 1 ? fit.coefficients[1] : .nan
-        let se = fit.standardErrors.count > 1 ? fit.standardErrors[1] : .nan
-        let usable = fit.converged && estimate.isFinite && se.isFinite && se > 0
+        let estimate: Double, se: Double, converged: Bool, singular: Bool
+        if nested {
+            let fit = NestedGLMM.fit(data, period: period)
+            (estimate, se) = fit.coefficients.count > 1 ? (fit.coefficients[1], fit.standardErrors[1]) : (.nan, .nan)
+            (converged, singular) = (fit.converged, fit.isSingular)
+        } else {
+            let fit = LogisticGLMM.fit(data, method: method, options: GLMMOptions(collapsesCells: false))
+            (estimate, se) = fit.coefficients.count > 1 ? (fit.coefficients[1], fit.standardErrors[1]) : (.nan, .nan)
+            (converged, singular) = (fit.converged, fit.isSingular)
+        }
+        let usable = converged && estimate.isFinite && se.isFinite && se > 0
         return ReplicateOutcome(
             estimate: estimate, standardError: se, isUsable: usable,
             rejected: usable && abs(estimate) / se > critical,
             covered: usable && abs(estimate - theta) <= critical95 * se,
-            singular: usable && fit.isSingular)
+            singular: usable && singular)
     }
 
     /// The observed cells of trial `r` (rows, then periods with `m_ij > 0`), drawn from its own stream.

@@ -26,6 +26,10 @@ public struct PowerSimulationSettings: Sendable, Equatable {
     public var intervalMethod: IntervalMethod
     /// The level of the Monte Carlo interval. Default 0.95.
     public var intervalLevel: Double
+    /// Whether each simulated trial is analysed with the nested-exchangeable GLMM (``NestedGLMM``, site and
+    /// site × period random intercepts, Laplace) instead of the Hussey–Hughes GLMM with ``method``: the model
+    /// the data are simulated from when the cluster autocorrelation is below 1. Default `false`.
+    public var nestedAnalysis = false
 
     /// Creates settings.
     /// - Parameters:

@@ -70,6 +70,7 @@ extension PowerSummary {
             ("trials", .int(s.trials)), ("seed", .string(settings.seed)),
             ("method", .string(settings.method == .laplace ? "laplace" : "agq")),
             ("agq_points", .int(settings.method.points)),
+            ("model", .string(settings.nestedAnalysis ? "nested" : "hh")),
             ("icc_scale", .string(settings.scale.rawValue)),
             ("logit_cluster_variance", .double(s.clusterVariance)),
             ("logit_cluster_period_variance", .double(s.clusterPeriodVariance)),

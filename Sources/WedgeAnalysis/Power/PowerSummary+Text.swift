@@ -49,7 +49,7 @@ extension PowerSummary {
         let level = Int((settings.intervalLevel * 100).rounded())
         let intervalName = settings.intervalMethod == .wilson ? "Wilson" : "exact"
         var lines = [
-            "Simulated power (\(s.trials) trials, \(Self.methodName(settings.method)) GLMM, seed \(settings.seed)): "
+            "Simulated power (\(s.trials) trials, \(settings.nestedAnalysis ? "nested Laplace" : Self.methodName(settings.method)) GLMM, seed \(settings.seed)): "
                 + "\(f(s.power.estimate, 3)) (\(level)% \(intervalName) interval "
                 + NumberFormat.interval(s.power.lower, s.power.upper, digits: 3)
                 + "; MC SE \(f(s.monteCarloStandardError, 3)))",

@@ -76,7 +76,7 @@ public enum SimulatedPower {
             treatment: treatment, sizes: sizes, assumptions: assumptions, scale: settings.scale)
         let count = max(0, settings.trials)
         let outcomes = ReplicateSlots<ReplicateOutcome>.run(count: count, threads: settings.threads, progress: progress) {
-            model.replicate($0, seed: settings.seed, method: settings.method)
+            model.replicate($0, seed: settings.seed, method: settings.method, nested: settings.nestedAnalysis)
         }
         return summarise(outcomes, model: model, settings: settings)
     }

@@ -34,6 +34,12 @@ public enum ReportCatalog {
         TableEntry(id: "primary", summary: "initiation: crude, GLMM, GEE, permutation") {
             PrimaryOutcomeTable.table($0.primary)
         },
+        TableEntry(id: "models", summary: "initiation by model: primary and sensitivity analyses") {
+            AnalysisTables.models($0.primary)
+        },
+        TableEntry(id: "exposure-effects", summary: "initiation odds ratio by exposure time") {
+            AnalysisTables.exposureEffects($0.primary)
+        },
         TableEntry(id: "secondary-injections", summary: "second and third injection; days to first") {
             AnalysisTables.laterInjections($0.retention)
         },

@@ -15,7 +15,12 @@ final class ReportContext {
     lazy var dataset = AnalysisDataset(snapshot: data.snapshot, rows: data.rows)
 
     /// Crude comparisons, the GLMM, the GEE and the permutation test of initiation.
-    lazy var primary = PrimaryAnalysis.run(dataset)
+    /// The protocol's `primary_model` picks the primary model.
+    lazy var primary: PrimaryAnalysis = {
+        var options = PrimaryAnalysisOptions()
+        options.model = data.snapshot.protocol.outcomes.primaryModel.flatMap(AnalysisModel.init(rawValue:)) ?? .husseyHughes
+        return PrimaryAnalysis.run(dataset, options: options)
+    }()
 
     /// Later injections, days to the first injection, and retention.
     lazy var retention = RetentionAnalysis.run(dataset)

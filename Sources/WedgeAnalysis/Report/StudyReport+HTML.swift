@@ -7,7 +7,8 @@ extension StudyReport {
     /// here follow at the end, so nothing is ever left out.
     static let htmlLayout: [(kind: String, id: String)] = [
         ("figure", "design"), ("table", "sequences"), ("table", "enrollment"), ("table", "consort"),
-        ("table", "baseline"), ("table", "primary"), ("figure", "initiation-period"), ("table", "initiation-period"),
+        ("table", "baseline"), ("table", "primary"), ("table", "models"),
+        ("table", "exposure-effects"), ("figure", "initiation-period"), ("table", "initiation-period"),
         ("figure", "initiation-site"), ("table", "initiation-site"), ("table", "secondary-injections"),
         ("table", "secondary-retention"), ("figure", "retention"), ("table", "safety"),
     ]

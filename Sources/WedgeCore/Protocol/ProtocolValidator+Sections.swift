@@ -164,13 +164,19 @@ extension ProtocolValidator {
                 }
             }
         }
+        if let model = t.primaryModel, !OutcomeDefinitions.primaryModels.contains(model) {
+            report("outcomes.primary_model", quoted(model), "is not a model Wedge fits",
+                   "Use one of \(OutcomeDefinitions.primaryModels.map { "\"\($0)\"" }.joined(separator: ", ")).")
+        }
         guard let initiation, let second, let third, let followUp else { return nil }
         // A query delay given but invalid was reported above; the default only stands in for an absent key.
-        return OutcomeDefinitions(
+        var definitions = OutcomeDefinitions(
             initiation: initiation, initiationRequiresInpatient: t.initiationRequiresInpatient ?? true,
             secondInjectionWindow: second, thirdInjectionWindow: third, retentionFollowUpDays: followUp,
             nonInitiationReasons: reasons,
             inductionStartQueryDays: inductionQuery ?? OutcomeDefinitions.defaultInductionStartQueryDays,
             inpatientStayQueryDays: stayQuery ?? OutcomeDefinitions.defaultInpatientStayQueryDays)
+        definitions.primaryModel = t.primaryModel
+        return definitions
     }
 }

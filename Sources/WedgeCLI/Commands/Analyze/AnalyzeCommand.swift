@@ -30,7 +30,9 @@ struct AnalyzeCommand: RecorderCommand {
             (--no-profile skips it), and --bootstrap N adds the parametric bootstrap likelihood-ratio test \
             (seeded by --seed, on every core, with progress on standard error). The permutation test re-randomizes \
             the sites over the admissible allocations (exactly up to 100,000 of them, else a seeded Monte Carlo \
-            sample). --format json writes the document described in the README (schema wedge.analysis/1).
+            sample). --model picks the primary model (hh, nested or eti; docs/models.md); the others are reported \
+            as sensitivity analyses. --format json writes the document described in the README (schema \
+            wedge.analysis/2).
             """)
 
     @Option(help: "The study database.", completion: .file())
@@ -82,6 +84,8 @@ struct AnalyzeCommand: RecorderCommand {
 
     @Option(help: "Worker threads for the permutation test (default: all cores). Results never depend on it.")
     var threads: Int?
+    @OptionGroup(title: "Models")
+    var models: AnalyzeModelOptions
 
     @OptionGroup(title: "CSV columns")
     var columns: AnalyzeColumnOptions
@@ -121,18 +125,21 @@ struct AnalyzeCommand: RecorderCommand {
     func execute() throws -> String {
         let data: AnalysisDataset
         var auditHead: String?
+        var protocolModel: String?
         if let db {
             let lock = asOf.flatMap { CivilDate(iso: $0) } ?? Clock.today()
             let store = try StudyStore.open(at: db)
-            data = AnalysisDataset(snapshot: try store.fetchSnapshot(dataLockDate: lock))
+            let snapshot = try store.fetchSnapshot(dataLockDate: lock)
+            data = AnalysisDataset(snapshot: snapshot)
+            protocolModel = snapshot.protocol.outcomes.primaryModel
             auditHead = try store.auditHead().description
         } else {
             data = try AnalysisDataset.read(csv: csv!, columns: columns.columns, control: columns.control)
         }
-        var options = PrimaryAnalysisOptions(
+        var options = try models.apply(to: PrimaryAnalysisOptions(
             nAGQ: nagq, geeDegreesOfFreedom: try dfRule(),
             permutationStatistic: noPermutation ? nil : PermutationStatistic(rawValue: statistic),
-            monteCarloDraws: draws, seed: seed, permutationInterval: permutationInterval)
+            monteCarloDraws: draws, seed: seed, permutationInterval: permutationInterval), protocolModel: protocolModel)
         if let threads {
             guard threads >= 1 else { throw ValidationError("--threads must be 1 or more, not \(threads).") }
             options.threads = threads

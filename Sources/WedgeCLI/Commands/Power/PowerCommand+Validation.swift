@@ -39,6 +39,12 @@ extension PowerCommand {
                 "Give the number of participants per site and period with --per-cluster-period (for example 14), "
                     + "or ask for it with --solve-n.")
         }
+        guard model == "hh" || model == "nested" else {
+            throw ValidationError("--model must be hh or nested, got '\(model)'.")
+        }
+        if model == "nested" && agq != nil {
+            throw ValidationError("--model nested is fitted by Laplace only; leave out --agq.")
+        }
         if let simulate, simulate < 1 || simulate > 1_000_000 {
             throw ValidationError("--simulate must be from 1 to 1000000 trials, not \(simulate).")
         }
@@ -130,9 +136,11 @@ extension PowerCommand {
     /// The simulation settings, when `--simulate` was given.
     var simulationSettings: PowerSimulationSettings? {
         simulate.map {
-            PowerSimulationSettings(
+            var settings = PowerSimulationSettings(
                 trials: $0, seed: seed, method: agq.map { .adaptiveGaussHermite(points: $0) } ?? .laplace,
                 scale: iccScale, threads: threads, intervalMethod: interval)
+            settings.nestedAnalysis = model == "nested"
+            return settings
         }
     }
 }

@@ -66,6 +66,11 @@ struct PowerCommand: ParsableCommand {
     @Option(help: "Fit the simulated trials by adaptive Gauss–Hermite quadrature with K points (default Laplace).")
     var agq: Int?
 
+    @Option(help: ArgumentHelp(
+        "The model that analyses each simulated trial: hh (Hussey–Hughes) or nested (site and site × period "
+            + "random intercepts, the model --cac below 1 simulates from).", valueName: "model"))
+    var model: String = "hh"
+
     @Option(help: "How the simulation turns the ICC into a logit-scale variance: latent or linearized.")
     var iccScale: ClusterVarianceScale = .latent
 

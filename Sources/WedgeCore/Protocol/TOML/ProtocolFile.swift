@@ -118,6 +118,7 @@ struct ProtocolFile: Decodable {
         var inductionStartQueryDays: TOMLNumber?
         var inpatientStayQueryDays: TOMLNumber?
         var nonInitiationReasons: [ReasonTable]?
+        var primaryModel: String?
 
         enum CodingKeys: String, CodingKey {
             case initiation
@@ -128,6 +129,7 @@ struct ProtocolFile: Decodable {
             case inductionStartQueryDays = "induction_start_query_days"
             case inpatientStayQueryDays = "inpatient_stay_query_days"
             case nonInitiationReasons = "non_initiation_reasons"
+            case primaryModel = "primary_model"
         }
     }
 
@@ -152,7 +154,7 @@ struct ProtocolFile: Decodable {
         "baseline": ["id", "label", "type", "levels", "min", "max", "required"],
         "outcomes": ["initiation", "initiation_requires_inpatient", "second_injection_window_days",
                      "third_injection_window_days", "retention_follow_up_days", "induction_start_query_days",
-                     "inpatient_stay_query_days", "non_initiation_reasons"],
+                     "inpatient_stay_query_days", "non_initiation_reasons", "primary_model"],
         "outcomes.non_initiation_reasons": ["id", "label"],
     ]
 }

@@ -164,6 +164,7 @@ let package = Package(
             dependencies: [
                 "WedgeStore", "WedgeStorePostgres", "WedgeServerCLI", "WedgeCore", "WedgeTestSupport", "wedge-server",
                 "wedge-store-load",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

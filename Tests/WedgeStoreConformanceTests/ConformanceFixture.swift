@@ -33,16 +33,9 @@ enum ConformanceFixture {
         }
     }
 
-    /// A complete, valid record: admitted, inducted, injected three times within the windows.
+    /// A complete, valid record (``WedgeTestSupport/SampleRecords/complete(_:site:admitted:)``).
     static func record(_ id: String, site: String = "unit-a", admitted: String = "2021-04-01") -> ParticipantRecord {
-        let admission = CivilDate(iso: admitted)!
-        return ParticipantRecord(
-            id: id, siteID: site, admissionDate: admission,
-            baseline: ["age": "34", "sex": "female", "insured": "yes", "opioid_days_30": "28"],
-            outcome: InductionOutcome(
-                inductionStartDate: admission.adding(days: 1), firstInjectionDate: admission.adding(days: 6),
-                dischargeDate: admission.adding(days: 8), secondInjectionDate: admission.adding(days: 34),
-                thirdInjectionDate: admission.adding(days: 62), lastContactDate: admission.adding(days: 70)))
+        SampleRecords.complete(id, site: site, admitted: admitted)
     }
 
     /// A record with only its admission: outcomes to be recorded later.
@@ -54,11 +47,7 @@ enum ConformanceFixture {
 
     /// `records` enrolled with the schedule's rules, ready for an import.
     static func enrolled(_ records: [ParticipantRecord], schedule: Schedule) -> [(enrollment: Enrollment, flags: [OutcomeFlag])] {
-        let rules = ParticipantRules(schedule: schedule, today: today)
-        return records.map { record in
-            let enrollment = try! rules.enroll(record).get()
-            return (enrollment, rules.flags(enrollment))
-        }
+        try! SampleRecords.enroll(records, schedule: schedule, today: today)
     }
 
     /// The audit log without what depends on the clock (the time, and so the hashes).

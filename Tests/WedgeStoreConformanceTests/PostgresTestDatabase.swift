@@ -24,6 +24,22 @@ struct PostgresTestDatabase: Sendable {
         return PostgresTestDatabase(url: admin.replacingCharacters(in: range, with: "/" + name), name: name)
     }
 
+    /// Whether some session holds the audit chain's advisory lock on the database at `url`.
+    static func lockHeld(url: String) async throws -> Bool {
+        let location = try PostgresLocation(url: url)
+        let logger = Logger(label: "wedge.test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let client = PostgresClient(configuration: location.configuration, backgroundLogger: logger)
+        return try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask { await client.run(); return false }
+            defer { group.cancelAll() }
+            let rows = try await client.query(
+                "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = 1162102597",
+                logger: logger)
+            for try await count in rows.decode(Int64.self) { return count > 0 }
+            return false
+        }
+    }
+
     /// Runs one statement on the database at `url`, outside any transaction; for tests that tamper on purpose.
     static func execute(_ sql: String, url: String) async throws {
         let location = try PostgresLocation(url: url)

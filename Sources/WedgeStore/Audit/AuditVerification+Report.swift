@@ -4,10 +4,12 @@ extension AuditVerification {
     /// The report of a verification as both command lines print it: one paragraph when the log is intact, or the
     /// first broken entry and up to 50 problems (and up to 20 lines of the engine's own integrity check) when not.
     ///
-    /// - Parameter integrity: Problems found by the engine's own consistency check (SQLite's `integrity_check`),
-    ///   or none.
+    /// - Parameters:
+    ///   - integrity: Problems found by the engine's own consistency check (SQLite's `integrity_check`),
+    ///     or none.
+    ///   - keptHead: A head kept earlier (`COUNT:HASH`) that the log was already checked to extend, or `nil`.
     /// - Returns: Whether everything is intact, and the text.
-    public func report(integrity: [String] = []) -> (isIntact: Bool, text: String) {
+    public func report(integrity: [String] = [], keptHead: String? = nil) -> (isIntact: Bool, text: String) {
         guard isIntact, integrity.isEmpty else {
             var lines: [String] = []
             if let first = problems.first(where: { $0.entryID != nil }) ?? problems.first {
@@ -30,6 +32,7 @@ extension AuditVerification {
         }
         return (true, """
             Audit trail intact: \(entryCount) entries, head hash \(headHash).
+            \(keptHead.map { "It extends the kept head \($0)." } ?? "Head: \(entryCount):\(headHash)")
             Database integrity: ok.
             Keep the entry count and head hash: a later verification that shows fewer entries or another head \
             reveals entries removed from the end.

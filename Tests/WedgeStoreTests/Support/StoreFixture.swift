@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 import WedgeCore
+import WedgeTestSupport
 @testable import WedgeStore
 
 /// Where a test's store lives: every behaviour is checked in memory and in a WAL file.
@@ -64,14 +65,7 @@ enum StoreFixture {
 
     /// A complete, valid record: admitted, inducted, injected three times within the windows.
     static func record(_ id: String, site: String = "unit-a", admitted: String = "2021-04-01") -> ParticipantRecord {
-        let admission = date(admitted)
-        return ParticipantRecord(
-            id: id, siteID: site, admissionDate: admission,
-            baseline: ["age": "34", "sex": "female", "insured": "yes", "opioid_days_30": "28"],
-            outcome: InductionOutcome(
-                inductionStartDate: admission.adding(days: 1), firstInjectionDate: admission.adding(days: 6),
-                dischargeDate: admission.adding(days: 8), secondInjectionDate: admission.adding(days: 34),
-                thirdInjectionDate: admission.adding(days: 62), lastContactDate: admission.adding(days: 70)))
+        SampleRecords.complete(id, site: site, admitted: admitted)
     }
 
     /// A record that never initiated.
@@ -86,11 +80,7 @@ enum StoreFixture {
 
     /// Enrolls records with the rules, as `wedge import` does.
     static func enroll(_ records: [ParticipantRecord], schedule: Schedule) throws -> [(enrollment: Enrollment, flags: [OutcomeFlag])] {
-        let rules = ParticipantRules(schedule: schedule, today: today)
-        return try records.map { record in
-            let enrollment = try rules.enroll(record).get()
-            return (enrollment, rules.flags(enrollment))
-        }
+        try SampleRecords.enroll(records, schedule: schedule, today: today)
     }
 
     /// Three ordinary participants at different sites and periods, one of them a non-initiator.

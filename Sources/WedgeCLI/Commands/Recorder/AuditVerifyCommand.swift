@@ -40,41 +40,8 @@ struct AuditVerifyCommand: RecorderCommand {
                                + "Restore the database from a backup, and keep this report.")
             }
         }
-        guard verification.isIntact, integrity.isEmpty else {
-            var lines: [String] = []
-            let problems = verification.problems
-            if let first = problems.first(where: { $0.entryID != nil }) ?? problems.first {
-                lines.append("The audit trail is broken. First broken "
-                             + (first.entryID.map { "entry: audit entry \($0)" } ?? "record")
-                             + (first.tableAndRow.map { " (\($0))" } ?? "") + ": " + Self.text(first) + ".")
-            }
-            if !problems.isEmpty {
-                lines.append("\(problems.count) problem(s):")
-                lines += problems.prefix(50).map { "  " + ($0.tableAndRow.map { "[\($0)] " } ?? "") + $0.description }
-                if problems.count > 50 { lines.append("  … and \(problems.count - 50) more.") }
-            }
-            if !integrity.isEmpty {
-                lines.append("SQLite integrity check failed:")
-                lines += integrity.prefix(20).map { "  " + $0 }
-            }
-            lines.append("The database was changed outside Wedge or is damaged. Restore it from a backup, and keep "
-                         + "this report.")
-            throw CLIError(lines.joined(separator: "\n"))
-        }
-        return """
-            Audit trail intact: \(verification.entryCount) entries, head hash \(verification.headHash).
-            \(expect.map { "It extends the kept head \($0)." } ?? "Head: \(verification.entryCount):\(verification.headHash)")
-            Database integrity: ok.
-            Keep the entry count and head hash: a later verification that shows fewer entries or another head \
-            reveals entries removed from the end.
-
-            """
-    }
-
-    private static func text(_ problem: AuditProblem) -> String {
-        var parts: [String] = []
-        if let participant = problem.participantID { parts.append("participant \(participant)") }
-        if let field = problem.field { parts.append("field '\(field)'") }
-        return (parts.isEmpty ? "" : parts.joined(separator: ", ") + ": ") + problem.problem
+        let report = verification.report(integrity: integrity, keptHead: expect)
+        guard report.isIntact else { throw CLIError(report.text) }
+        return report.text
     }
 }

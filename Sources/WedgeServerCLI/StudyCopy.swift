@@ -21,11 +21,16 @@ enum StudyCopy {
         let verification = AuditChainVerifier.verify(dump)
         guard verification.isIntact else { throw CopyError.sourceBroken(problems: verification.problems.count) }
         let copy = try await target.restore(dump)
-        defer { Task { await copy.close() } }
-        let back = try await copy.dump()
-        guard back == dump else { throw CopyError.copyDiffers }
-        let check = try await copy.verifyAuditChain()
-        guard check.isIntact, check.headHash == verification.headHash else { throw CopyError.copyDiffers }
+        let back: StudyDump, check: AuditVerification
+        do {
+            back = try await copy.dump()
+            check = try await copy.verifyAuditChain()
+        } catch {
+            await copy.close()
+            throw error
+        }
+        await copy.close()
+        guard back == dump, check.isIntact, check.headHash == verification.headHash else { throw CopyError.copyDiffers }
         return """
             Copied study '\(dump.study.id)' from \(origin.location) to \(copy.location): \(dump.participants.count) \
             participant(s), \(dump.adverseEvents.count) adverse event(s), \(dump.auditLog.count) audit entries.

@@ -29,13 +29,11 @@ struct CopyText {
     }
 
     private mutating func writeEscaped(_ text: String) {
-        var utf8 = text.utf8
-        if !utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+        if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             buffer.writeString(text)
             return
         }
-        utf8 = text.utf8
-        for byte in utf8 {
+        for byte in text.utf8 {
             switch byte {
             case 0x5C: buffer.writeStaticString("\\\\")
             case 0x09: buffer.writeStaticString("\\t")

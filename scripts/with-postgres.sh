@@ -2,7 +2,8 @@
 # Runs a command with a throwaway PostgreSQL cluster: initdb and pg_ctl as the `postgres` user (initdb refuses
 # root) in a temporary folder, on a random private port and socket directory, listening on 127.0.0.1 only.
 # Exports WEDGE_TEST_POSTGRES (an admin URL to the `postgres` database, user `wedge`, trust authentication),
-# WEDGE_TEST_PG_RESTART (a command that restarts the cluster, for the fault tests) and WEDGE_TEST_PG_DATA, runs
+# WEDGE_TEST_PG_RESTART, WEDGE_TEST_PG_STOP and WEDGE_TEST_PG_START (commands that restart, stop and start the
+# cluster, for the fault tests) and WEDGE_TEST_PG_DATA, runs
 # "$@", and stops the cluster whatever happens.
 #
 #   scripts/with-postgres.sh swift test --filter Conformance
@@ -33,6 +34,9 @@ as_postgres "'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -o '$opts' -w sta
 
 export WEDGE_TEST_POSTGRES="postgres://wedge@127.0.0.1:$port/postgres?sslmode=disable"
 export WEDGE_TEST_PG_DATA="$dir/data"
-export WEDGE_TEST_PG_RESTART="su postgres -s /bin/bash -c \"'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -o '$opts' -m fast -w restart\""
+pg_ctl_as_postgres() { echo "su postgres -s /bin/bash -c \"'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -o '$opts' $*\""; }
+export WEDGE_TEST_PG_RESTART=$(pg_ctl_as_postgres -m fast -w restart)
+export WEDGE_TEST_PG_STOP=$(pg_ctl_as_postgres -m fast -w stop)
+export WEDGE_TEST_PG_START=$(pg_ctl_as_postgres -w start)
 echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $dir/data)"
 "$@"

@@ -16,6 +16,9 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
     public let configuration: PostgresClient.Configuration
     /// The database name.
     public let database: String
+    /// How long an operation waits for a connection before it fails as unreachable: the URL's `connect_timeout`
+    /// (seconds, as libpq reads it), 30 seconds by default.
+    public let connectTimeout: Duration
     /// `PostgreSQL database 'NAME' at HOST:PORT`, without the password.
     public let description: String
 
@@ -55,7 +58,13 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
                                                          database: database, tls: tls)
             description = "PostgreSQL database '\(database)' at \(host):\(port)"
         }
-        configuration.options.connectTimeout = .seconds(5)
+        var seconds = 30
+        if let text = query["connect_timeout"] {
+            guard let value = Int(text), (1...3_600).contains(value) else { throw .badConnectTimeout(text) }
+            seconds = value
+        }
+        connectTimeout = .seconds(seconds)
+        configuration.options.connectTimeout = .seconds(Int64(min(seconds, 10)))
         self.configuration = configuration
         self.database = database
     }

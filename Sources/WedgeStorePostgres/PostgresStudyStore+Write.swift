@@ -14,7 +14,7 @@ extension PostgresStudyStore {
     ///   - ids: The participants `body` reads.
     private func write<T: Sendable>(
         _ operation: String, actor: String, reading ids: [String],
-        _ body: @Sendable (inout StagedTransaction) throws -> T
+        _ body: @escaping @Sendable (inout StagedTransaction) throws -> T
     ) async throws(StoreError) -> T {
         guard !actor.isBlank else { throw .actorRequired }
         let at = clock(), pool = connection, schedule = schedule, location = location

@@ -20,10 +20,14 @@ struct AnalyzeModelOptions: ParsableArguments {
 
     /// The TATE range parsed, or `nil` for the default.
     func exposureRange() throws -> ClosedRange<Int>? {
-        guard let tateRange else { return nil }
-        let parts = tateRange.split(separator: "-").map { Int($0) }
+        try tateRange.map(Self.exposureRange)
+    }
+
+    /// A `--tate-range` value `FIRST-LAST` as a range of exposure times (also for `wedge power`).
+    static func exposureRange(_ text: String) throws -> ClosedRange<Int> {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 2, let first = parts[0], let last = parts[1], first >= 1, first <= last else {
-            throw ValidationError("--tate-range must be FIRST-LAST with 1 ≤ FIRST ≤ LAST, got '\(tateRange)'.")
+            throw ValidationError("--tate-range must be FIRST-LAST with 1 ≤ FIRST ≤ LAST, got '\(text)'.")
         }
         return first...last
     }

@@ -45,7 +45,7 @@ struct SensitivityAnalysesTests {
         var options = PrimaryAnalysisOptions(permutationStatistic: nil)
         options.model = .exposureTime
         let result = PrimaryAnalysis.run(Self.dataset(), options: options)
-        #expect(result.models.map(\.id) == ["hh", "nested", "hh-eti", "nested-eti", "hh-ncs", "gee-eti"])
+        #expect(result.models.map(\.id) == ["hh", "nested", "hh-eti", "nested-eti", "hh-ncs", "nested-ncs", "gee-eti"])
         #expect(result.primaryModel == .exposureTime)
         let eti = try #require(result.models.first { $0.id == "hh-eti" })
         let mean = eti.curve.map(\.estimate).reduce(0, +) / Double(eti.curve.count)

@@ -59,6 +59,18 @@ struct SensitivityAnalysesTests {
         #expect(json.contains("\"primary_model\":\"eti\"") && json.contains("wedge.analysis/2"))
     }
 
+    @Test("Each --model value makes its own row primary, first in the table and in the JSON",
+          arguments: AnalysisModel.allCases)
+    func primaryRow(model: AnalysisModel) throws {
+        var options = PrimaryAnalysisOptions(permutationStatistic: nil)
+        options.model = model
+        let result = PrimaryAnalysis.run(Self.dataset(), options: options)
+        let row = try #require(result.models.first { $0.id == model.summaryID }, "\(model)")
+        #expect(AnalysisTables.models(result).rows.first?.first?.hasPrefix("Primary: \(row.label)") == true)
+        let json = AnalysisJSON.document(result, nil).serialized(pretty: false)
+        #expect(json.contains("\"primary_model\":\"\(model.rawValue)\""))
+    }
+
     @Test("A TATE range and PTE time are honoured and clipped to the observed exposure times")
     func estimandTimes() throws {
         var options = PrimaryAnalysisOptions(permutationStatistic: nil)

@@ -106,4 +106,19 @@ struct ModelsReferenceTests {
             }
         }
     }
+
+    @Test("--model nested-ncs makes that row primary; an unknown model exits 64 and lists the choices")
+    func primaryModel() throws {
+        let csv = try Self.analysisCSV("classic12").path
+        let result = try CommandResult.wedge(["analyze", "--csv", csv, "--format", "json", "--no-permutation",
+                                              "--no-profile", "--model", "nested-ncs"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(out["primary_model"] as? String == "nested-ncs")
+        let primary = (out["models"] as? [[String: Any]] ?? []).filter { $0["primary"] as? Bool == true }
+        #expect(primary.count == 1 && primary.first?["id"] as? String == "nested-ncs")
+        let bad = try CommandResult.wedge(["analyze", "--csv", csv, "--model", "spline"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--model must be one of hh, nested, eti, nested-eti, ncs, nested-ncs"), "\(bad.stderr)")
+    }
 }

@@ -6,8 +6,9 @@ internal import WedgeAnalysis
 /// The model options of `wedge analyze`: which model is primary, and the exposure times of the TATE and PTE.
 struct AnalyzeModelOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The primary model: hh (Hussey–Hughes), nested (adds a site × period random intercept) or eti "
-            + "(exposure-time indicators, TATE). Default: the protocol's [outcomes] primary_model, else hh.",
+        "The primary model: hh (Hussey–Hughes), nested (adds a site × period random intercept), eti or "
+            + "nested-eti (exposure-time indicators, TATE), ncs or nested-ncs (a spline in exposure time, TATE). "
+            + "Default: the protocol's [outcomes] primary_model, else hh.",
         valueName: "model"))
     var model: String?
 
@@ -34,7 +35,8 @@ struct AnalyzeModelOptions: ParsableArguments {
 
     func validate() throws {
         if let model, AnalysisModel(rawValue: model) == nil {
-            throw ValidationError("--model must be hh, nested or eti, got '\(model)'.")
+            throw ValidationError("--model must be one of "
+                                  + AnalysisModel.allCases.map(\.rawValue).joined(separator: ", ") + ", got '\(model)'.")
         }
         _ = try exposureRange()
         if let pteTime, pteTime < 1 { throw ValidationError("--pte-time must be at least 1, got \(pteTime).") }

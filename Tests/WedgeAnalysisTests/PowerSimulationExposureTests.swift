@@ -14,7 +14,7 @@ struct PowerSimulationExposureTests {
     static let theta = log(0.63 / 0.37) - log(0.36 / 0.64)
 
     static func settings(
-        _ model: PowerAnalysisModel, _ shape: ExposureEffectShape = .immediate, trials: Int, seed: String,
+        _ model: AnalysisModel, _ shape: ExposureEffectShape = .immediate, trials: Int, seed: String,
         threads: Int? = nil
     ) -> PowerSimulationSettings {
         var s = PowerSimulationSettings(trials: trials, seed: seed, threads: threads)
@@ -57,8 +57,8 @@ struct PowerSimulationExposureTests {
     }
 
     @Test("the same seed gives the same result on 1 and 3 threads for every model; another seed does not",
-          arguments: PowerAnalysisModel.allCases)
-    func reproducible(model: PowerAnalysisModel) {
+          arguments: AnalysisModel.allCases)
+    func reproducible(model: AnalysisModel) {
         var a = PowerDesignTests.swift
         a.correlation = .nestedExchangeable(cac: 0.7)
         let runs = [1, 3].map { threads in
@@ -78,8 +78,8 @@ struct PowerSimulationExposureTests {
     /// The check allows 3 MC SE either way. (With S = 4 the 4-knot spline spans the same space as ETI, so NCS would
     /// repeat the ETI row.)
     @Test("under no effect the TATE test rejects at α within Monte Carlo error (24 clusters)",
-          arguments: [PowerAnalysisModel.exposureTime, .nestedExposureTime])
-    func nullSize(model: PowerAnalysisModel) throws {
+          arguments: [AnalysisModel.exposureTime, .nestedExposureTime])
+    func nullSize(model: AnalysisModel) throws {
         let design = try DesignPower(protocol: try PowerProtocols.readme24())
         let a = PowerAssumptions(controlProportion: 0.3, interventionProportion: 0.3, icc: 0.02, clusterPeriodSize: 20)
         let r = SimulatedPower.run(design, assumptions: a, settings: Self.settings(model, trials: 400, seed: "null"))
@@ -113,7 +113,7 @@ struct PowerSimulationExposureTests {
     func rampBias() {
         var a = PowerDesignTests.swift
         a.correlation = .nestedExchangeable(cac: 0.7)
-        let run = { (model: PowerAnalysisModel) in
+        let run = { (model: AnalysisModel) in
             SimulatedPower.run(Self.swift, assumptions: a, settings: Self.settings(
                 model, .ramp(periods: 3), trials: 200, seed: "bias"))
         }

@@ -63,7 +63,7 @@ enum SensitivityAnalyses {
             full: nestedFit.logLikelihood, reduced: nestedIT.logLikelihood, degreesOfFreedom: maxExposure - 1)
         models.append(row)
 
-        let spline = ExposureTimeModel.naturalCubicSpline(knots: min(4, maxExposure))
+        let spline = AnalysisModel.spline.exposureTimeModel(maxExposure: maxExposure)
         let splineCells = cells.binomial(model: spline, exposure: exposure)
         let ncsFit = LogisticGLMM.fit(splineCells)
         models.append(exposureRow(summary("hh-ncs", "Spline exposure-time GLMM", ncsFit, "site", "NCS"), spline,

@@ -19,7 +19,7 @@ struct PowerSimulationModel: Sendable {
     /// The exposure times of the TATE.
     let range: ClosedRange<Int>
     /// The analysis model.
-    let analysis: PowerAnalysisModel
+    let analysis: AnalysisModel
     /// Its treatment columns.
     let effectModel: ExposureTimeModel
     /// SD of the site effect `u_i` (0 under decay).
@@ -44,7 +44,7 @@ struct PowerSimulationModel: Sendable {
 
     init(
         treatment: [[Double]], sizes: [[Int]], assumptions a: PowerAssumptions, scale: ClusterVarianceScale,
-        analysis: PowerAnalysisModel = .husseyHughes, shape: ExposureEffectShape = .immediate,
+        analysis: AnalysisModel = .husseyHughes, shape: ExposureEffectShape = .immediate,
         range: ClosedRange<Int>? = nil
     ) {
         let p0 = a.controlProportion, p1 = a.interventionProportion

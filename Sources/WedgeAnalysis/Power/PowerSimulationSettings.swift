@@ -26,10 +26,10 @@ public struct PowerSimulationSettings: Sendable, Equatable {
     public var intervalMethod: IntervalMethod
     /// The level of the Monte Carlo interval. Default 0.95.
     public var intervalLevel: Double
-    /// The model that analyses each simulated trial. Default ``PowerAnalysisModel/husseyHughes``, fitted with
+    /// The model that analyses each simulated trial. Default ``AnalysisModel/husseyHughes``, fitted with
     /// ``method``; the models with a site × period intercept (the model the data are simulated from when the
     /// cluster autocorrelation is below 1) are fitted by ``NestedGLMM`` (Laplace) whatever ``method`` says.
-    public var model: PowerAnalysisModel = .husseyHughes
+    public var model: AnalysisModel = .husseyHughes
     /// How the true effect depends on exposure time. Default ``ExposureEffectShape/immediate``.
     public var exposureEffect: ExposureEffectShape = .immediate
     /// The exposure times the TATE averages over (the estimand of the exposure-time models, and the true value

@@ -24,7 +24,7 @@ internal import WedgeStats
 /// gives the same fit.
 ///
 /// ## Analysis
-/// Each trial is fitted by the model of ``PowerSimulationSettings/model`` (``PowerAnalysisModel``) with design
+/// Each trial is fitted by the model of ``PowerSimulationSettings/model`` (``AnalysisModel``) with design
 /// columns intercept, the treatment columns and one indicator per observed period after the first:
 /// ``LogisticGLMM/fit(_:method:options:)`` for a site intercept, ``NestedGLMM/fit(_:period:options:)`` for site
 /// and site × period intercepts. The immediate-treatment models test their treatment coefficient, the log OR;

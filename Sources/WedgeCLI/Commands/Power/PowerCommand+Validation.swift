@@ -39,9 +39,9 @@ extension PowerCommand {
                 "Give the number of participants per site and period with --per-cluster-period (for example 14), "
                     + "or ask for it with --solve-n.")
         }
-        guard let analysis = PowerAnalysisModel(rawValue: model) else {
+        guard let analysis = AnalysisModel(rawValue: model) else {
             throw ValidationError("--model must be one of "
-                                  + PowerAnalysisModel.allCases.map(\.rawValue).joined(separator: ", ")
+                                  + AnalysisModel.allCases.map(\.rawValue).joined(separator: ", ")
                                   + ", got '\(model)'.")
         }
         if analysis.hasSitePeriodEffect && agq != nil {
@@ -79,7 +79,7 @@ extension PowerCommand {
 
     /// The exposure-time options: a ramp or fractions (not both), a TATE range, and all of them, like a model other
     /// than `hh`, only for a simulation of power (not `--null`, which measures the Hussey–Hughes tests).
-    func validateExposureOptions(_ analysis: PowerAnalysisModel) throws {
+    func validateExposureOptions(_ analysis: AnalysisModel) throws {
         if let ramp, ramp < 1 || ramp > 1000 {
             throw ValidationError("--ramp must be from 1 to 1000 periods, not \(ramp).")
         }
@@ -176,7 +176,7 @@ extension PowerCommand {
             var settings = PowerSimulationSettings(
                 trials: $0, seed: seed, method: agq.map { .adaptiveGaussHermite(points: $0) } ?? .laplace,
                 scale: iccScale, threads: threads, intervalMethod: interval)
-            settings.model = PowerAnalysisModel(rawValue: model) ?? .husseyHughes
+            settings.model = AnalysisModel(rawValue: model) ?? .husseyHughes
             settings.exposureEffect = (try? exposureShape()) ?? .immediate
             settings.exposureRange = tateRange.flatMap { try? AnalyzeModelOptions.exposureRange($0) }
             return settings

@@ -2,34 +2,14 @@
 
 public import WedgeStats
 
-/// The model that analyses each simulated trial of ``SimulatedPower`` (`wedge power --simulate N --model …`): one of
-/// the models of `wedge analyze` (`docs/models.md`), each with the test of its treatment effect.
-///
-/// - ``husseyHughes`` (`hh`): `logit P = treatment + factor(period) + (1 | site)`, the log OR (Hussey & Hughes 2007).
-/// - ``nested`` (`nested`): adds `(1 | site:period)`, the nested-exchangeable model (Hooper et al. 2016).
-/// - ``exposureTime`` (`eti`), ``nestedExposureTime`` (`nested-eti`): one effect per exposure time, with the site
-///   intercept or both intercepts; the estimate is the time-averaged treatment effect (TATE).
-/// - ``spline`` (`ncs`), ``nestedSpline`` (`nested-ncs`): a natural cubic spline in exposure time with
-///   `min(4, S)` knots on `[0, S]` (steppedwedge's default `n_knots_exp = 4`), the TATE of its curve.
+/// What the models mean for fitting: which random effects, which treatment columns. Used by
+/// ``SensitivityAnalyses`` (the spline's knots) and by ``SimulatedPower`` (`wedge power --model` takes the same names
+/// as `wedge analyze --model`).
 ///
 /// The exposure-time models are those of steppedwedge's `analyze(exp_time = "ETI" | "NCS", re = "clust" |
-/// c("clust", "time"))` (Kenny, Voldal, Xia & Heagerty 2022, *Stat Med* 41:4311–4339). The TATE is
-/// `(e₂ − e₁ + 1)⁻¹ Σ θ̂(e)` with `SE = √(aᵀCa)` (``ExposureTimeEffects``); its test is the two-sided Wald z test, as
-/// steppedwedge's.
-public enum PowerAnalysisModel: String, Sendable, Equatable, CaseIterable {
-    /// The Hussey–Hughes GLMM, immediate treatment.
-    case husseyHughes = "hh"
-    /// The nested-exchangeable GLMM, immediate treatment.
-    case nested
-    /// Exposure-time indicators with a site intercept.
-    case exposureTime = "eti"
-    /// Exposure-time indicators with site and site × period intercepts.
-    case nestedExposureTime = "nested-eti"
-    /// A natural cubic spline in exposure time with a site intercept.
-    case spline = "ncs"
-    /// A natural cubic spline in exposure time with site and site × period intercepts.
-    case nestedSpline = "nested-ncs"
-
+/// c("clust", "time"))` (Kenny et al. 2022, *Stat Med* 41:4311–4339); the spline has `min(4, S)` knots on
+/// `[0, S]` (steppedwedge's default `n_knots_exp = 4`).
+extension AnalysisModel {
     /// Whether the model has the site × period random intercept (fitted by ``NestedGLMM``, Laplace only).
     public var hasSitePeriodEffect: Bool {
         self == .nested || self == .nestedExposureTime || self == .nestedSpline

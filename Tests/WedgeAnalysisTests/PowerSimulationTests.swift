@@ -136,7 +136,7 @@ extension PowerSimulationTests {
         a.correlation = .nestedExchangeable(cac: 0.5)
         var settings = PowerSimulationSettings(trials: 40, seed: "n", threads: 2)
         let hh = SimulatedPower.run(Self.swift, assumptions: a, settings: settings)
-        settings.nestedAnalysis = true
+        settings.model = .nested
         let nested = SimulatedPower.run(Self.swift, assumptions: a, settings: settings)
         #expect(nested.usable >= 35 && nested.usable + nested.nonconverged == 40)
         #expect(nested.meanStandardError > hh.meanStandardError)

@@ -45,7 +45,7 @@ struct SensitivityAnalysesTests {
         var options = PrimaryAnalysisOptions(permutationStatistic: nil)
         options.model = .exposureTime
         let result = PrimaryAnalysis.run(Self.dataset(), options: options)
-        #expect(result.models.map(\.id) == ["hh", "nested", "hh-eti", "nested-eti", "hh-ncs", "gee-eti"])
+        #expect(result.models.map(\.id) == ["hh", "nested", "hh-eti", "nested-eti", "hh-ncs", "nested-ncs", "gee-eti"])
         #expect(result.primaryModel == .exposureTime)
         let eti = try #require(result.models.first { $0.id == "hh-eti" })
         let mean = eti.curve.map(\.estimate).reduce(0, +) / Double(eti.curve.count)
@@ -57,6 +57,18 @@ struct SensitivityAnalysesTests {
         #expect(table.rows.first?.first?.hasPrefix("Primary: Exposure-time GLMM") == true)
         let json = AnalysisJSON.document(result, nil).serialized(pretty: false)
         #expect(json.contains("\"primary_model\":\"eti\"") && json.contains("wedge.analysis/2"))
+    }
+
+    @Test("Each --model value makes its own row primary, first in the table and in the JSON",
+          arguments: AnalysisModel.allCases)
+    func primaryRow(model: AnalysisModel) throws {
+        var options = PrimaryAnalysisOptions(permutationStatistic: nil)
+        options.model = model
+        let result = PrimaryAnalysis.run(Self.dataset(), options: options)
+        let row = try #require(result.models.first { $0.id == model.summaryID }, "\(model)")
+        #expect(AnalysisTables.models(result).rows.first?.first?.hasPrefix("Primary: \(row.label)") == true)
+        let json = AnalysisJSON.document(result, nil).serialized(pretty: false)
+        #expect(json.contains("\"primary_model\":\"\(model.rawValue)\""))
     }
 
     @Test("A TATE range and PTE time are honoured and clipped to the observed exposure times")

@@ -2,7 +2,8 @@
 
 import WedgeStats
 
-/// GLMM (Laplace and 10-point adaptive Gauss–Hermite) and GEE fits on the SWIFT-size and large datasets.
+/// GLMM (Laplace and 10-point adaptive Gauss–Hermite) and GEE fits on the SWIFT-size and large datasets, and the
+/// nested-exchangeable GLMM at SWIFT size.
 enum ModelBenchmarks {
     static var tasks: [BenchTask] {
         var tasks: [BenchTask] = []
@@ -17,6 +18,11 @@ enum ModelBenchmarks {
                 ) { context in try glmm(context, shape, method) })
             }
         }
+        tasks.append(BenchTask(
+            id: "glmm-nested-swift", title: "Nested-exchangeable GLMM (site and site × period intercepts), Laplace",
+            size: Datasets.swift.label,
+            rEquivalent: "lme4::glmer(cbind(y, n - y) ~ treat + factor(period) + (1 | site) + (1 | site:period), binomial)"
+        ) { context in try nested(context, Datasets.swift) })
         for shape in [Datasets.swift, Datasets.large] {
             tasks.append(BenchTask(
                 id: "gee-\(shape.name)", title: "GEE exchangeable, robust + KC + MD SEs, individual rows", size: shape.label,
@@ -37,6 +43,18 @@ enum ModelBenchmarks {
             "tau": fit.siteSD, "evaluations": Double(fit.evaluations), "iterations": Double(fit.iterations),
             "cells": Double(cells.count), "coefficients": Double(cells.coefficientCount),
         ], note: "\(fit.iterations) Newton iterations, \(fit.evaluations) deviance evaluations")
+    }
+
+    static func nested(_ context: BenchContext, _ shape: Datasets.Shape) throws -> TaskResult {
+        let (cells, period) = try ModelData.cellsWithPeriods(context, shape)
+        var fit = NestedGLMM.fit(cells, period: period)
+        let sample = Stopwatch.measure(budget: context.budget) { fit = NestedGLMM.fit(cells, period: period) }
+        guard fit.converged else { throw BenchError("nested GLMM did not converge: \(fit.message)") }
+        return TaskResult(sample, estimates: [
+            "logLik": fit.logLikelihood, "beta_treat": fit.coefficients[1], "se_treat": fit.standardErrors[1],
+            "site_sd": fit.siteSD, "site_period_sd": fit.sitePeriodSD, "evaluations": Double(fit.evaluations),
+            "iterations": Double(fit.iterations), "cells": Double(cells.count),
+        ], note: "\(fit.iterations) Newton iterations, \(fit.evaluations) deviance evaluations\(fit.isSingular ? ", singular" : "")")
     }
 
     static func gee(_ context: BenchContext, _ shape: Datasets.Shape) throws -> TaskResult {

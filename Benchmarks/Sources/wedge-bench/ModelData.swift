@@ -18,11 +18,19 @@ enum ModelData {
 
     /// The cells file of `shape` as binomial cells, clusters = sites.
     static func cells(_ context: BenchContext, _ shape: Datasets.Shape) throws -> BinomialCells {
+        try cellsWithPeriods(context, shape).cells
+    }
+
+    /// The cells file of `shape` with each cell's period, for the site × period intercept of the nested model.
+    static func cellsWithPeriods(_ context: BenchContext, _ shape: Datasets.Shape) throws
+        -> (cells: BinomialCells, period: [Int])
+    {
         let table = try NumericCSV(path: context.dataFile(shape.cellsFile), columns: ["site", "period", "treat", "y", "n"])
-        let x = design(treat: table.column("treat").map { Int($0) }, period: table.column("period").map { Int($0) },
-                       periods: shape.periods)
-        return BinomialCells(successes: table.column("y"), trials: table.column("n"),
-                             cluster: table.column("site").map { Int($0) }, design: x)
+        let period = table.column("period").map { Int($0) }
+        let x = design(treat: table.column("treat").map { Int($0) }, period: period, periods: shape.periods)
+        let cells = BinomialCells(successes: table.column("y"), trials: table.column("n"),
+                                  cluster: table.column("site").map { Int($0) }, design: x)
+        return (cells, period)
     }
 
     /// The individuals file of `shape`.

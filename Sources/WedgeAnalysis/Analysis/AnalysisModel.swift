@@ -8,6 +8,9 @@
 ///   for within-site correlation that is stronger inside a period than across periods.
 /// - ``exposureTime``: one effect per exposure time with the site random intercept (Kenny et al. 2022), the
 ///   estimate the time-averaged treatment effect (TATE) over the chosen exposure times.
+/// - ``nestedExposureTime``: the same with site and site × period intercepts (steppedwedge's default `re`).
+/// - ``spline``, ``nestedSpline``: a natural cubic spline in exposure time with either random-effects
+///   structure, summarised by its TATE.
 public enum AnalysisModel: String, Sendable, CaseIterable, Equatable {
     /// The Hussey–Hughes immediate-treatment GLMM.
     case husseyHughes = "hh"
@@ -15,6 +18,12 @@ public enum AnalysisModel: String, Sendable, CaseIterable, Equatable {
     case nested
     /// The exposure-time-indicator GLMM, summarised by its TATE.
     case exposureTime = "eti"
+    /// The exposure-time-indicator GLMM with site and site × period intercepts, summarised by its TATE.
+    case nestedExposureTime = "nested-eti"
+    /// The spline exposure-time GLMM, summarised by its TATE.
+    case spline = "ncs"
+    /// The spline exposure-time GLMM with site and site × period intercepts, summarised by its TATE.
+    case nestedSpline = "nested-ncs"
 
     /// The ``ModelSummary/id`` of the model's row.
     public var summaryID: String {
@@ -22,6 +31,9 @@ public enum AnalysisModel: String, Sendable, CaseIterable, Equatable {
         case .husseyHughes: "hh"
         case .nested: "nested"
         case .exposureTime: "hh-eti"
+        case .nestedExposureTime: "nested-eti"
+        case .spline: "hh-ncs"
+        case .nestedSpline: "nested-ncs"
         }
     }
 }

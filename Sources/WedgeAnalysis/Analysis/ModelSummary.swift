@@ -9,7 +9,7 @@ public import WedgeStats
 /// effect at one exposure time (PTE). Wald intervals on the normal reference, as lme4 and steppedwedge print
 /// them; GEE rows use the robust (sandwich) SE.
 public struct ModelSummary: Sendable, Equatable {
-    /// A stable id: `hh`, `nested`, `hh-eti`, `nested-eti`, `hh-ncs`, `gee-eti`.
+    /// A stable id: `hh`, `nested`, `hh-eti`, `nested-eti`, `hh-ncs`, `nested-ncs`, `gee-eti`.
     public var id: String
     /// A label for tables.
     public var label: String

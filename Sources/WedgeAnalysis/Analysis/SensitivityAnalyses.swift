@@ -3,8 +3,8 @@
 internal import WedgeStats
 
 /// The treatment effect on initiation under every model Wedge offers: the Hussey–Hughes and
-/// nested-exchangeable GLMMs with immediate treatment, and the exposure-time models (indicators with either
-/// random-effects structure, a natural cubic spline, and the indicator GEE), each summarised by its TATE.
+/// nested-exchangeable GLMMs with immediate treatment, and the exposure-time models (indicators or a natural
+/// cubic spline, each with either random-effects structure, and the indicator GEE), each summarised by its TATE.
 ///
 /// These are the models of steppedwedge's `analyze()` (`method` mixed or GEE, `exp_time` IT, ETI or NCS,
 /// `re` cluster or cluster and cluster-period; Kenny, Voldal, Xia & Heagerty 2022, *Stat Med* 41:4311–4339).
@@ -63,10 +63,14 @@ enum SensitivityAnalyses {
             full: nestedFit.logLikelihood, reduced: nestedIT.logLikelihood, degreesOfFreedom: maxExposure - 1)
         models.append(row)
 
-        let spline = ExposureTimeModel.naturalCubicSpline(knots: min(4, maxExposure))
-        let ncsFit = LogisticGLMM.fit(cells.binomial(model: spline, exposure: exposure))
+        let spline = AnalysisModel.spline.exposureTimeModel(maxExposure: maxExposure)
+        let splineCells = cells.binomial(model: spline, exposure: exposure)
+        let ncsFit = LogisticGLMM.fit(splineCells)
         models.append(exposureRow(summary("hh-ncs", "Spline exposure-time GLMM", ncsFit, "site", "NCS"), spline,
                                   ncsFit.coefficients, ncsFit.covariance))
+        let nestedNCS = NestedGLMM.fit(splineCells, period: cells.period)
+        models.append(exposureRow(nested("nested-ncs", "Spline exposure-time nested GLMM", nestedNCS, "NCS"), spline,
+                                  nestedNCS.coefficients, nestedNCS.covariance))
 
         let gee = LogisticGEE.fit(
             successes: cells.successes, trials: cells.trials, design: indicators.design, cluster: cells.cluster)

@@ -26,10 +26,15 @@ public struct PowerSimulationSettings: Sendable, Equatable {
     public var intervalMethod: IntervalMethod
     /// The level of the Monte Carlo interval. Default 0.95.
     public var intervalLevel: Double
-    /// Whether each simulated trial is analysed with the nested-exchangeable GLMM (``NestedGLMM``, site and
-    /// site × period random intercepts, Laplace) instead of the Hussey–Hughes GLMM with ``method``: the model
-    /// the data are simulated from when the cluster autocorrelation is below 1. Default `false`.
-    public var nestedAnalysis = false
+    /// The model that analyses each simulated trial. Default ``AnalysisModel/husseyHughes``, fitted with
+    /// ``method``; the models with a site × period intercept (the model the data are simulated from when the
+    /// cluster autocorrelation is below 1) are fitted by ``NestedGLMM`` (Laplace) whatever ``method`` says.
+    public var model: AnalysisModel = .husseyHughes
+    /// How the true effect depends on exposure time. Default ``ExposureEffectShape/immediate``.
+    public var exposureEffect: ExposureEffectShape = .immediate
+    /// The exposure times the TATE averages over (the estimand of the exposure-time models, and the true value
+    /// that bias and coverage refer to); `nil` (the default) means `1 … S`, `S` the largest exposure time.
+    public var exposureRange: ClosedRange<Int>?
 
     /// Creates settings.
     /// - Parameters:

@@ -70,7 +70,12 @@ extension PowerSummary {
             ("trials", .int(s.trials)), ("seed", .string(settings.seed)),
             ("method", .string(settings.method == .laplace ? "laplace" : "agq")),
             ("agq_points", .int(settings.method.points)),
-            ("model", .string(settings.nestedAnalysis ? "nested" : "hh")),
+            ("model", .string(settings.model.rawValue)),
+            ("estimand", .string(s.tateRange == nil ? "log-or" : "tate")),
+            ("tate_range", s.tateRange.map { .array([.int($0.lowerBound), .int($0.upperBound)]) } ?? .null),
+            ("exposure_effect", exposureEffectJSON(settings.exposureEffect)),
+            ("true_effect", .double(s.trueEffect)),
+            ("true_effect_by_exposure", .array(s.trueCurve.map { .double($0) })),
             ("icc_scale", .string(settings.scale.rawValue)),
             ("logit_cluster_variance", .double(s.clusterVariance)),
             ("logit_cluster_period_variance", .double(s.clusterPeriodVariance)),
@@ -90,5 +95,18 @@ extension PowerSummary {
             ("simulated_minus_analytic", difference.map { .double($0) } ?? .null),
             ("analytic_outside_interval", outside.map { .bool($0) } ?? .null),
         ])
+    }
+
+    /// `{"shape": "immediate" | "ramp" | "fractions", "ramp_periods", "fractions"}`.
+    static func exposureEffectJSON(_ shape: ExposureEffectShape) -> JSONValue {
+        switch shape {
+        case .immediate:
+            return .object([("shape", .string("immediate")), ("ramp_periods", .null), ("fractions", .null)])
+        case .ramp(let k):
+            return .object([("shape", .string("ramp")), ("ramp_periods", .int(k)), ("fractions", .null)])
+        case .fractions(let f):
+            return .object([("shape", .string("fractions")), ("ramp_periods", .null),
+                            ("fractions", .array(f.map { .double($0) }))])
+        }
     }
 }

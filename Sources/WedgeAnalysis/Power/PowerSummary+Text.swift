@@ -49,13 +49,29 @@ extension PowerSummary {
         let level = Int((settings.intervalLevel * 100).rounded())
         let intervalName = settings.intervalMethod == .wilson ? "Wilson" : "exact"
         var lines = [
-            "Simulated power (\(s.trials) trials, \(settings.nestedAnalysis ? "nested Laplace" : Self.methodName(settings.method)) GLMM, seed \(settings.seed)): "
+            "Simulated power (\(s.trials) trials, \(Self.analysisName(settings)), seed \(settings.seed)): "
                 + "\(f(s.power.estimate, 3)) (\(level)% \(intervalName) interval "
                 + NumberFormat.interval(s.power.lower, s.power.upper, digits: 3)
                 + "; MC SE \(f(s.monteCarloStandardError, 3)))",
-            "  log OR θ = \(f(s.trueLogOddsRatio, 3)) (OR \(f(exp(s.trueLogOddsRatio), 2))): mean estimate "
-                + "\(f(s.meanEstimate, 3)), bias \(Self.signed(s.bias, 3)), coverage of the Wald 95% CI "
-                + "\(NumberFormat.percent(s.coverage))%",
+        ]
+        if let range = s.tateRange {
+            if !settings.exposureEffect.isImmediate {
+                lines.append("  true effect by exposure time (log OR, \(Self.shapeName(settings.exposureEffect))): "
+                             + s.trueCurve.enumerated().map { "\($0.offset + 1): \(f($0.element, 3))" }
+                                .joined(separator: ", "))
+            }
+            lines.append(
+                "  true TATE (e = \(range.lowerBound)–\(range.upperBound)) = \(f(s.trueEffect, 3)) (OR "
+                    + "\(f(exp(s.trueEffect), 2)); full effect θ = \(f(s.trueLogOddsRatio, 3))): mean estimate "
+                    + "\(f(s.meanEstimate, 3)), bias \(Self.signed(s.bias, 3)), coverage of the Wald 95% CI "
+                    + "\(NumberFormat.percent(s.coverage))%")
+        } else {
+            lines.append(
+                "  log OR θ = \(f(s.trueLogOddsRatio, 3)) (OR \(f(exp(s.trueLogOddsRatio), 2))): mean estimate "
+                    + "\(f(s.meanEstimate, 3)), bias \(Self.signed(s.bias, 3)), coverage of the Wald 95% CI "
+                    + "\(NumberFormat.percent(s.coverage))%")
+        }
+        lines += [
             "  mean SE \(f(s.meanStandardError, 3)), empirical SD of the estimates \(f(s.empiricalStandardDeviation, 3))",
             "  not converged: \(s.nonconverged) of \(s.trials) (\(NumberFormat.percent(s.nonconvergenceRate))%); "
                 + "singular fits: \(s.singular) of \(s.usable) (\(NumberFormat.percent(s.singularRate))%)",
@@ -65,6 +81,11 @@ extension PowerSummary {
         lines.append(
             "  logit-scale cluster variance \(f(s.clusterVariance + s.clusterPeriodVariance, 4)) = \(formula) "
                 + "(\(settings.scale.rawValue) scale); the analytic ICC is on the risk scale, τ² = ICC·σ²/(1 − ICC)")
+        if !settings.exposureEffect.isImmediate {
+            lines.append(
+                "  The analytic power assumes the full effect from the crossover on; the simulated effect varies with "
+                    + "exposure time, so the two are not compared.")
+        }
         if let difference = simulatedMinusAnalytic, let outside = analyticOutsideSimulationInterval {
             let ratio = s.monteCarloStandardError > 0 ? abs(difference) / s.monteCarloStandardError : .nan
             let size = ratio.isFinite ? "\(f(ratio, 1)) MC SE" : "MC SE 0"
@@ -76,6 +97,27 @@ extension PowerSummary {
                             + "the analytic one (--icc-scale linearized matches it)." : ".") : "; within the MC interval)"))
         }
         return lines
+    }
+
+    /// The analysis of the simulated trials: `Laplace GLMM`, `AGQ(10) GLMM`, `nested-exchangeable Laplace GLMM`,
+    /// `exposure-time (ETI) Laplace GLMM, TATE`, ….
+    static func analysisName(_ settings: PowerSimulationSettings) -> String {
+        switch settings.model {
+        case .husseyHughes: return methodName(settings.method) + " GLMM"
+        case .nested: return "nested Laplace GLMM"
+        default:
+            let method = settings.model.hasSitePeriodEffect ? "Laplace" : methodName(settings.method)
+            return "\(settings.model.label) \(method) GLMM, TATE"
+        }
+    }
+
+    /// The effect shape in words: `ramp to θ at e = 3`, `fractions 0.5, 1 of θ`.
+    static func shapeName(_ shape: ExposureEffectShape) -> String {
+        switch shape {
+        case .immediate: return "immediate"
+        case .ramp(let k): return "ramp to θ at e = \(k)"
+        case .fractions(let f): return "fractions " + f.map(trimmed).joined(separator: ", ") + " of θ"
+        }
     }
 
     /// `x` with an explicit sign: `+0.012`, `−0.028`.

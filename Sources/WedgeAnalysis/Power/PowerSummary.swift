@@ -63,13 +63,19 @@ public struct PowerSummary: Sendable {
         self.solved = solved
     }
 
-    /// Simulated minus analytic power, or `nil` without a simulation.
-    public var simulatedMinusAnalytic: Double? { simulation.map { $0.power.estimate - analytic.power } }
+    /// The simulation when its effect is the one the analytic power assumes (immediate), else `nil`.
+    private var comparableSimulation: SimulatedPowerResult? {
+        simulationSettings?.exposureEffect.isImmediate == false ? nil : simulation
+    }
+
+    /// Simulated minus analytic power, or `nil` without a simulation or when the simulated effect varies with
+    /// exposure time (the analytic power assumes an immediate effect).
+    public var simulatedMinusAnalytic: Double? { comparableSimulation.map { $0.power.estimate - analytic.power } }
 
     /// Whether the analytic power lies outside the simulated power's Monte Carlo interval (the difference is
-    /// larger than Monte Carlo error), or `nil` without a simulation.
+    /// larger than Monte Carlo error), or `nil` as for ``simulatedMinusAnalytic``.
     public var analyticOutsideSimulationInterval: Bool? {
-        simulation.map { analytic.power < $0.power.lower || analytic.power > $0.power.upper }
+        comparableSimulation.map { analytic.power < $0.power.lower || analytic.power > $0.power.upper }
     }
 
     /// A short description of the correlation structure: `CAC 1`, `CAC 0.8` or `decay r 0.8`.

@@ -19,11 +19,20 @@ public struct SimulatedPowerResult: Sendable, Equatable {
     public var monteCarloStandardError: Double
     /// The true treatment coefficient: the conditional log odds ratio `θ = logit(p₁) − logit(p₀)`.
     public var trueLogOddsRatio: Double
-    /// The mean estimate of `θ` over usable fits.
+    /// The true value of the estimand: `θ` for an immediate effect; otherwise the time-averaged treatment effect
+    /// `TATE = (e₂ − e₁ + 1)⁻¹ Σ_{e=e₁}^{e₂} θ(e)` over ``tateRange`` (also for the immediate-treatment analyses,
+    /// whose single coefficient is then compared with it, as Kenny et al. 2022 do).
+    public var trueEffect: Double
+    /// The true effect `θ(e)` at exposure times `e = 1 … S`.
+    public var trueCurve: [Double]
+    /// The exposure times of the TATE, or `nil` when the effect is immediate and so is the analysis (the estimand
+    /// is then the log OR `θ`).
+    public var tateRange: ClosedRange<Int>?
+    /// The mean estimate over usable fits (of the log OR, or of the TATE).
     public var meanEstimate: Double
-    /// `meanEstimate − θ`.
+    /// `meanEstimate − trueEffect`.
     public var bias: Double
-    /// The share of usable fits whose Wald 95% interval `θ̂ ± 1.96·SE` contains the true `θ`.
+    /// The share of usable fits whose Wald 95% interval `estimate ± 1.96·SE` contains ``trueEffect``.
     public var coverage: Double
     /// The mean of the fits' standard errors (lme4's default, from the joint Hessian).
     public var meanStandardError: Double

@@ -37,11 +37,12 @@ public struct OutcomeDefinitions: Sendable, Equatable {
     /// reason, becomes an open query: the longest inpatient stay the protocol expects.
     public var inpatientStayQueryDays: Int
 
-    /// The primary model of the initiation analysis, `hh`, `nested` or `eti` (`primary_model`; see
+    /// The primary model of the initiation analysis, `hh`, `nested`, `eti`, `nested-eti`, `ncs` or `nested-ncs`
+    /// (`primary_model`; see
     /// docs/models.md), or `nil` for the default, Hussey–Hughes. `wedge analyze --model` overrides it.
     public var primaryModel: String?
     /// The values `primary_model` may take.
-    public static let primaryModels = ["hh", "nested", "eti"]
+    public static let primaryModels = ["hh", "nested", "eti", "nested-eti", "ncs", "nested-ncs"]
 
     /// ``inductionStartQueryDays`` when the protocol does not set it.
     public static let defaultInductionStartQueryDays = 7

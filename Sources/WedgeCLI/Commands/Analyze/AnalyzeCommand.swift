@@ -30,7 +30,7 @@ struct AnalyzeCommand: RecorderCommand {
             (--no-profile skips it), and --bootstrap N adds the parametric bootstrap likelihood-ratio test \
             (seeded by --seed, on every core, with progress on standard error). The permutation test re-randomizes \
             the sites over the admissible allocations (exactly up to 100,000 of them, else a seeded Monte Carlo \
-            sample). --model picks the primary model (hh, nested or eti; docs/models.md); the others are reported \
+            sample). --model picks the primary model (hh, nested, eti, nested-eti, ncs or nested-ncs; docs/models.md); the others are reported \
             as sensitivity analyses. --format json writes the document described in the README (schema \
             wedge.analysis/2).
             """)

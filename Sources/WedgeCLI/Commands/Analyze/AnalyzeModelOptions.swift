@@ -6,8 +6,9 @@ internal import WedgeAnalysis
 /// The model options of `wedge analyze`: which model is primary, and the exposure times of the TATE and PTE.
 struct AnalyzeModelOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The primary model: hh (Hussey–Hughes), nested (adds a site × period random intercept) or eti "
-            + "(exposure-time indicators, TATE). Default: the protocol's [outcomes] primary_model, else hh.",
+        "The primary model: hh (Hussey–Hughes), nested (adds a site × period random intercept), eti or "
+            + "nested-eti (exposure-time indicators, TATE), ncs or nested-ncs (a spline in exposure time, TATE). "
+            + "Default: the protocol's [outcomes] primary_model, else hh.",
         valueName: "model"))
     var model: String?
 
@@ -20,17 +21,22 @@ struct AnalyzeModelOptions: ParsableArguments {
 
     /// The TATE range parsed, or `nil` for the default.
     func exposureRange() throws -> ClosedRange<Int>? {
-        guard let tateRange else { return nil }
-        let parts = tateRange.split(separator: "-").map { Int($0) }
+        try tateRange.map(Self.exposureRange)
+    }
+
+    /// A `--tate-range` value `FIRST-LAST` as a range of exposure times (also for `wedge power`).
+    static func exposureRange(_ text: String) throws -> ClosedRange<Int> {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 2, let first = parts[0], let last = parts[1], first >= 1, first <= last else {
-            throw ValidationError("--tate-range must be FIRST-LAST with 1 ≤ FIRST ≤ LAST, got '\(tateRange)'.")
+            throw ValidationError("--tate-range must be FIRST-LAST with 1 ≤ FIRST ≤ LAST, got '\(text)'.")
         }
         return first...last
     }
 
     func validate() throws {
         if let model, AnalysisModel(rawValue: model) == nil {
-            throw ValidationError("--model must be hh, nested or eti, got '\(model)'.")
+            throw ValidationError("--model must be one of "
+                                  + AnalysisModel.allCases.map(\.rawValue).joined(separator: ", ") + ", got '\(model)'.")
         }
         _ = try exposureRange()
         if let pteTime, pteTime < 1 { throw ValidationError("--pte-time must be at least 1, got \(pteTime).") }

@@ -103,6 +103,9 @@ extension PowerCommand {
         var simulation: SimulatedPowerResult?
         let settings = simulationSettings
         if let settings {
+            if let problem = SimulatedPower.problem(design, assumptions: assumptions, settings: settings) {
+                throw CLIError("\(path): \(problem)")
+            }
             let bar = ProgressBar(total: settings.trials, label: "Simulating \(design.studyID)")
             let start = Date()
             simulation = SimulatedPower.run(design, assumptions: assumptions, settings: settings) { bar.update($0) }

@@ -39,12 +39,15 @@ extension PowerCommand {
                 "Give the number of participants per site and period with --per-cluster-period (for example 14), "
                     + "or ask for it with --solve-n.")
         }
-        guard model == "hh" || model == "nested" else {
-            throw ValidationError("--model must be hh or nested, got '\(model)'.")
+        guard let analysis = AnalysisModel(rawValue: model) else {
+            throw ValidationError("--model must be one of "
+                                  + AnalysisModel.allCases.map(\.rawValue).joined(separator: ", ")
+                                  + ", got '\(model)'.")
         }
-        if model == "nested" && agq != nil {
-            throw ValidationError("--model nested is fitted by Laplace only; leave out --agq.")
+        if analysis.hasSitePeriodEffect && agq != nil {
+            throw ValidationError("--model \(model) is fitted by Laplace only; leave out --agq.")
         }
+        try validateExposureOptions(analysis)
         if let simulate, simulate < 1 || simulate > 1_000_000 {
             throw ValidationError("--simulate must be from 1 to 1000000 trials, not \(simulate).")
         }
@@ -72,6 +75,40 @@ extension PowerCommand {
         _ = try doubles(iccValues, "--icc-values") { $0 >= 0 && $0 < 1 }
         _ = try sizes(nValues)
         _ = try periodShifts()
+    }
+
+    /// The exposure-time options: a ramp or fractions (not both), a TATE range, and all of them, like a model other
+    /// than `hh`, only for a simulation of power (not `--null`, which measures the Hussey–Hughes tests).
+    func validateExposureOptions(_ analysis: AnalysisModel) throws {
+        if let ramp, ramp < 1 || ramp > 1000 {
+            throw ValidationError("--ramp must be from 1 to 1000 periods, not \(ramp).")
+        }
+        if ramp != nil && exposureEffects != nil {
+            throw ValidationError("Give --ramp or --exposure-effects, not both.")
+        }
+        _ = try exposureShape()
+        if let tateRange { _ = try AnalyzeModelOptions.exposureRange(tateRange) }
+        var given: [String] = []
+        if analysis != .husseyHughes { given.append("--model \(model)") }
+        if ramp != nil { given.append("--ramp") }
+        if exposureEffects != nil { given.append("--exposure-effects") }
+        if tateRange != nil { given.append("--tate-range") }
+        guard let first = given.first else { return }
+        if simulate == nil {
+            throw ValidationError("\(first) describes the simulated trials; add --simulate N.")
+        }
+        if null {
+            throw ValidationError(
+                "--null measures the size of the Hussey–Hughes analysis's tests under no effect; leave out \(first). "
+                    + "For the size of another model's test, simulate with --p1 equal to --p0 and --model.")
+        }
+    }
+
+    /// The simulated effect's dependence on exposure time.
+    func exposureShape() throws -> ExposureEffectShape {
+        if let ramp { return .ramp(periods: ramp) }
+        guard let exposureEffects else { return .immediate }
+        return .fractions(try doubles(exposureEffects, "--exposure-effects") { $0.isFinite && abs($0) <= 100 })
     }
 
     /// Comma-separated numbers, each passing `valid`.
@@ -139,7 +176,9 @@ extension PowerCommand {
             var settings = PowerSimulationSettings(
                 trials: $0, seed: seed, method: agq.map { .adaptiveGaussHermite(points: $0) } ?? .laplace,
                 scale: iccScale, threads: threads, intervalMethod: interval)
-            settings.nestedAnalysis = model == "nested"
+            settings.model = AnalysisModel(rawValue: model) ?? .husseyHughes
+            settings.exposureEffect = (try? exposureShape()) ?? .immediate
+            settings.exposureRange = tateRange.flatMap { try? AnalyzeModelOptions.exposureRange($0) }
             return settings
         }
     }

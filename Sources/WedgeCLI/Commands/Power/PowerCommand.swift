@@ -14,7 +14,9 @@ struct PowerCommand: ParsableCommand {
             Analytic power follows Hussey & Hughes (2007) with swCRTdesign's swPwr conventions: the risk \
             difference p1 − p0, σ² = p̄(1 − p̄), cluster variance ICC·σ²/(1 − ICC) split by --cac (or decaying \
             by --decay), two-sided Wald z-test at --alpha. --simulate N simulates N trials and fits the logistic \
-            GLMM to each (Laplace, or --agq K); the ICC becomes a logit-scale variance by --icc-scale. \
+            GLMM to each (Laplace, or --agq K; --model picks the nested or an exposure-time analysis, and --ramp or \
+            --exposure-effects an effect that grows with exposure time); the ICC becomes a logit-scale variance \
+            by --icc-scale. \
             Transition weeks the protocol excludes from the primary analysis are removed from the crossover cells. \
             See docs/power.md for the formulas, the JSON schemas, reference values and examples. --grid \
             tabulates power over ICC × cluster-period size (--svg draws the curve), --solve-n finds the smallest \
@@ -67,9 +69,25 @@ struct PowerCommand: ParsableCommand {
     var agq: Int?
 
     @Option(help: ArgumentHelp(
-        "The model that analyses each simulated trial: hh (Hussey–Hughes) or nested (site and site × period "
-            + "random intercepts, the model --cac below 1 simulates from).", valueName: "model"))
+        "The model that analyses each simulated trial: hh (Hussey–Hughes), nested (site and site × period "
+            + "random intercepts, the model --cac below 1 simulates from), eti or nested-eti (exposure-time "
+            + "indicators, TATE), ncs or nested-ncs (a spline in exposure time, TATE).", valueName: "model"))
     var model: String = "hh"
+
+    @Option(help: ArgumentHelp(
+        "Simulate an effect that grows linearly with exposure time and reaches the full effect (--p1) in a "
+            + "site's K-th period on the intervention: log OR θ·min(e, K)/K.", valueName: "K"))
+    var ramp: Int?
+
+    @Option(help: ArgumentHelp(
+        "Simulate the effect at exposure times 1, 2, … as these fractions of the full effect (comma-separated; "
+            + "the last one carries on), instead of --ramp.", valueName: "f1,f2,…"))
+    var exposureEffects: String?
+
+    @Option(help: ArgumentHelp(
+        "Exposure times the TATE of the exposure-time analyses averages over, FIRST-LAST (default 1 to the "
+            + "largest); also the true effect that bias and coverage refer to.", valueName: "range"))
+    var tateRange: String?
 
     @Option(help: "How the simulation turns the ICC into a logit-scale variance: latent or linearized.")
     var iccScale: ClusterVarianceScale = .latent

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The store on both engines, release build: a 20,000-participant import, enrollments from one and from two
+# The store on both engines, release build: a 100,000-participant import (by default), enrollments from one and from two
 # processes, and the analysis snapshot. Starts a throwaway PostgreSQL (scripts/with-postgres.sh). Prints one JSON
 # line per measurement (wedge-store-load's output).
 #
 #   Benchmarks/store-bench.sh [ROWS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rows="${1:-20000}"
+rows="${1:-100000}"
 swift build -c release --product wedge-store-load > /dev/null
 scripts/with-postgres.sh bash -c '
   set -euo pipefail

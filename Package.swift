@@ -34,6 +34,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The server only.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: - Libraries
@@ -96,15 +100,46 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        /// Layer 5: the `wedge-server` administration commands (migrate, copy, audit verify, status), as a library so
-        /// tests drive them in-process.
+        /// Layer 5: the HTTP service (Hummingbird): accounts, roles and site policies, the JSON API. Engine-agnostic:
+        /// it takes any ``StudyStoring`` with its ``ServerState``; the command line opens the engine.
+        .target(
+            name: "WedgeServer",
+            dependencies: [
+                "WedgeCore",
+                "WedgeStore",
+                "WedgeAnalysis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        /// Layer 5: the `wedge-server` commands (serve, demo, users, tokens, migrate, copy, audit verify, status), as a
+        /// library so tests drive them in-process.
         .target(
             name: "WedgeServerCLI",
             dependencies: [
                 "WedgeCore",
                 "WedgeStore",
                 "WedgeStorePostgres",
+                "WedgeServer",
+                "WedgeCLI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        /// The engines a test runs on, and throwaway PostgreSQL databases (`WEDGE_TEST_POSTGRES`), for the store's and the
+        /// server's tests.
+        .target(
+            name: "WedgeTestSupportPostgres",
+            dependencies: [
+                "WedgeStorePostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -162,11 +197,25 @@ let package = Package(
         .testTarget(
             name: "WedgeStoreConformanceTests",
             dependencies: [
-                "WedgeStore", "WedgeStorePostgres", "WedgeServerCLI", "WedgeCore", "WedgeTestSupport", "wedge-server",
+                "WedgeStore", "WedgeStorePostgres", "WedgeServerCLI", "WedgeCore", "WedgeTestSupport",
+                "WedgeTestSupportPostgres", "wedge-server",
                 "wedge-store-load",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        /// The server in-process (HummingbirdTesting): the permission matrix, ETags, idempotency, on both engines.
+        .testTarget(
+            name: "WedgeServerTests",
+            dependencies: [
+                "WedgeServer", "WedgeServerCLI", "WedgeStore", "WedgeStorePostgres", "WedgeCore", "WedgeTestSupport",
+                "WedgeTestSupportPostgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

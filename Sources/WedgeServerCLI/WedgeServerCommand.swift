@@ -7,13 +7,14 @@ import WedgeCore
 public struct WedgeServerCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "wedge-server",
-        abstract: "Administer a shared Wedge study database on PostgreSQL, and move studies between engines.",
+        abstract: "Serve a Wedge study to several sites, administer its accounts and its database, and move studies between engines.",
         discussion: """
             A study is named by a SQLite file path or a postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE URL \
             (docs/postgresql.md). Exit codes: 0 success; 1 runtime error; 64 usage error.
             """,
         version: WedgeVersion.current,
-        subcommands: [MigrateCommand.self, CopyCommand.self, ServerAuditCommand.self, ServerStatusCommand.self]
+        subcommands: [ServeCommand.self, ServerDemoCommand.self, UsersCommand.self, TokensCommand.self, MigrateCommand.self,
+                      CopyCommand.self, ServerAuditCommand.self, ServerStatusCommand.self]
     )
 
     public init() {}

@@ -55,11 +55,15 @@ struct PostgresConnectionPool: Sendable {
     ///
     /// - Parameters:
     ///   - operation: What is being done, for messages ("enroll participant 'P1'").
-    ///   - write: Take the audit chain's lock first (every transaction that writes does).
+    ///   - write: A read-write transaction; otherwise a read-only snapshot.
+    ///   - lockChain: Take the audit chain's lock first (every transaction that writes study data does; the
+    ///     server's own state, outside the chain, does not).
     ///   - body: The statements; throwing rolls the transaction back.
     func transaction<T: Sendable>(
-        _ operation: String, write: Bool, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+        _ operation: String, write: Bool, lockChain: Bool? = nil,
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws(StoreError) -> T {
+        let lock = lockChain ?? write
         let gate = LeaseGate()
         let (client, logger, deadline) = (client, logger, leaseDeadline)
         do {
@@ -68,7 +72,7 @@ struct PostgresConnectionPool: Sendable {
                     try await client.withConnection { connection in
                         guard gate.claim() else { throw LeaseExpired() }
                         return try await ConnectionWatch.run(on: connection) {
-                            try await Self.run(write: write, on: connection, logger: logger, body)
+                            try await Self.run(write: write, lock: lock, on: connection, logger: logger, body)
                         }
                     }
                 }
@@ -95,13 +99,13 @@ struct PostgresConnectionPool: Sendable {
     /// `BEGIN`, the chain lock for a write, `body`, then `COMMIT`, or `ROLLBACK` when anything before the commit
     /// throws.
     private static func run<T: Sendable>(
-        write: Bool, on connection: PostgresConnection, logger: Logger,
+        write: Bool, lock: Bool, on connection: PostgresConnection, logger: Logger,
         _ body: @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         try await connection.query(write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
         let result: T
         do {
-            if write {
+            if lock {
                 try await connection.query("SELECT pg_advisory_xact_lock(\(chainLock))", logger: logger)
             }
             result = try await body(connection)

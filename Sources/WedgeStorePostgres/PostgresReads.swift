@@ -70,6 +70,25 @@ enum PostgresReads {
         return stored
     }
 
+    /// The versions (``WedgeStore/VersionedParticipant``) of the participants `ids`, or of every participant
+    /// when `ids` is `nil`, by id; a participant without audit entries is left out (version 0).
+    static func versions(_ connection: PostgresConnection, ids: [String]?, logger: Logger) async throws -> [String: Int64] {
+        let filter: PostgresQuery = if let ids {
+            "record_id = ANY(\(ids))"
+        } else {
+            "record_id IS NOT NULL"
+        }
+        let query = PostgresQuery(unsafeSQL: """
+            SELECT record_id, MAX(id) FROM audit_log
+            WHERE \(filter.sql) AND table_name IN \(AuditEntry.participantTables) GROUP BY record_id
+            """, binds: filter.binds)
+        var result: [String: Int64] = [:]
+        for try await (id, version) in try await connection.query(query, logger: logger).decode((String, Int64).self) {
+            result[id] = version
+        }
+        return result
+    }
+
     /// The last audit entry's id and hash, or `nil` for an empty log.
     static func auditHead(_ connection: PostgresConnection, logger: Logger) async throws -> (id: Int64, hash: String)? {
         for try await (id, hash) in try await connection.query(
@@ -95,7 +114,7 @@ enum PostgresReads {
             """
             SELECT \(unescaped: columns) FROM audit_log
             WHERE record_id = \(participantID)
-              AND table_name IN ('participant', 'induction', 'baseline_value', 'participant_flag', 'adverse_event')
+              AND table_name IN \(unescaped: AuditEntry.participantTables)
             ORDER BY id
             """
         } else {

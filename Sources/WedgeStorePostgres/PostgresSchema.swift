@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import WedgeStore
+
 /// The PostgreSQL schema: the same tables, columns, keys, constraints and guards as the SQLite schema
 /// (`StoreMigrations`), migration by migration and under the same migration names, so that a database records which
 /// steps it has had the same way on both engines. The test `schemasDescribeTheSameTables` compares the two.
@@ -18,7 +20,10 @@ enum PostgresSchema {
     static let migrationsTable = "wedge_migrations"
 
     /// Every migration, in order: its name and statements.
-    static let migrations: [(identifier: String, statements: [String])] = [("v1-schema", v1Schema)]
+    static let migrations: [(identifier: String, statements: [String])] = [
+        ("v1-schema", v1Schema),
+        (ServerStateSchema.identifier, ServerStateSchema.statements(dialect: .postgres)),
+    ]
 
     /// The statements of `v1-schema`. Released: never edit.
     static let v1Schema: [String] = [

@@ -42,6 +42,29 @@ extension PostgresStudyStore {
         return result
     }
 
+    /// One participant, deleted or not, with its version; `nil` when there is none.
+    public func participant(_ id: String) async throws(StoreError) -> VersionedParticipant? {
+        let pool = connection
+        return try await pool.transaction("read participant '\(id)'", write: false) { connection in
+            guard let stored = try await PostgresReads.participants(connection, ids: [id], includeDeleted: true,
+                                                                     logger: pool.logger).first else { return nil }
+            let versions = try await PostgresReads.versions(connection, ids: [id], logger: pool.logger)
+            return VersionedParticipant(stored, version: versions[id] ?? 0)
+        }
+    }
+
+    /// The participants that are not deleted, of one site (every site when `siteID` is `nil`), by id, with their
+    /// versions, in one consistent snapshot.
+    public func participants(siteID: String?) async throws(StoreError) -> [VersionedParticipant] {
+        let pool = connection
+        return try await pool.transaction("list participants", write: false) { connection in
+            let versions = try await PostgresReads.versions(connection, ids: nil, logger: pool.logger)
+            return try await PostgresReads.participants(connection, ids: nil, includeDeleted: false, logger: pool.logger)
+                .filter { siteID == nil || $0.enrollment.record.siteID == siteID }
+                .map { VersionedParticipant($0, version: versions[$0.id] ?? 0) }
+        }
+    }
+
     /// How many participants the database holds, soft-deleted ones included.
     public func participantCount() async throws(StoreError) -> Int {
         let pool = connection

@@ -27,6 +27,7 @@ extension PostgresStudyStore {
                 schedule: schedule, participants: participants, read: ids,
                 head: AuditChainHead(lastID: head?.id, lastHash: head?.hash, at: at, actor: actor),
                 nextAdverseEventID: try await PostgresReads.nextAdverseEventID(connection, logger: logger),
+                versions: try await PostgresReads.versions(connection, ids: ids, logger: logger),
                 location: location)
             let result = try body(&staged)
             try await staged.batch.write(connection, logger: logger)
@@ -46,13 +47,15 @@ extension PostgresStudyStore {
         return (result.enrollment, result.flags)
     }
 
-    /// Fills empty outcome fields (see ``WedgeStore/StudyStore/recordOutcomes(participantID:_:actor:today:)``).
+    /// Fills empty outcome fields (see ``WedgeStore/StudyStore/recordOutcomes(participantID:_:actor:today:ifVersion:)``).
     public func recordOutcomes(
-        participantID: String, _ values: [ParticipantField: String], actor: String, today: CivilDate
+        participantID: String, _ values: [ParticipantField: String], actor: String, today: CivilDate,
+        ifVersion: Int64?
     ) async throws(StoreError) -> (enrollment: Enrollment, flags: [OutcomeFlag], recorded: [ParticipantField]) {
         let schedule = schedule
         let result = try await write("record outcomes of participant '\(participantID)'", actor: actor,
                                      reading: [participantID]) { staged in
+            try staged.requireVersion(participantID, ifVersion)
             let rules = ParticipantRules(schedule: schedule, today: today)
             let filled = try staged.fillOutcomes(participantID: participantID, values, rules: rules)
             return RecordResult(enrollment: filled.enrollment, flags: filled.flags, recorded: filled.recorded)
@@ -73,18 +76,23 @@ extension PostgresStudyStore {
     }
 
     /// Corrects one field with a reason (see
-    /// ``WedgeStore/StudyStore/correct(participantID:field:value:reason:actor:today:)``).
+    /// ``WedgeStore/StudyStore/correct(participantID:field:value:reason:actor:today:ifVersion:)``).
     public func correct(
-        participantID: String, field: String, value: String?, reason: String, actor: String, today: CivilDate
+        participantID: String, field: String, value: String?, reason: String, actor: String, today: CivilDate,
+        ifVersion: Int64?
     ) async throws(StoreError) {
         try await write("correct participant '\(participantID)'", actor: actor, reading: [participantID]) { staged in
+            try staged.requireVersion(participantID, ifVersion)
             try staged.correct(participantID: participantID, field: field, value: value, reason: reason, today: today)
         }
     }
 
-    /// Soft-deletes a participant with a reason (see ``WedgeStore/StudyStore/softDelete(participantID:reason:actor:)``).
-    public func softDelete(participantID: String, reason: String, actor: String) async throws(StoreError) {
+    /// Soft-deletes a participant with a reason (see ``WedgeStore/StudyStore/softDelete(participantID:reason:actor:ifVersion:)``).
+    public func softDelete(
+        participantID: String, reason: String, actor: String, ifVersion: Int64?
+    ) async throws(StoreError) {
         try await write("delete participant '\(participantID)'", actor: actor, reading: [participantID]) { staged in
+            try staged.requireVersion(participantID, ifVersion)
             try staged.softDelete(participantID: participantID, reason: reason)
         }
     }

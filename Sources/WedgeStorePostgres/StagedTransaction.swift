@@ -16,13 +16,15 @@ struct StagedTransaction: StudyTransaction {
     private let read: Set<String>
     private var head: AuditChainHead
     private var nextAdverseEventID: Int64
+    private var versions: [String: Int64]
     private let location: String
     /// The rows to send.
     private(set) var batch = PostgresWriteBatch()
 
     /// A transaction over the participants read (`participants`, looked up by the ids in `read`).
     init(schedule: Schedule, participants: [StoredParticipant], read: [String], head: AuditChainHead,
-         nextAdverseEventID: Int64, location: String) {
+         nextAdverseEventID: Int64, versions: [String: Int64] = [:], location: String) {
+        self.versions = versions
         stored = schedule
         known = Dictionary(participants.map { ($0.id, $0) }) { first, _ in first }
         self.read = Set(read)
@@ -67,7 +69,18 @@ struct StagedTransaction: StudyTransaction {
         return inserted
     }
 
-    mutating func append(_ change: AuditChange) throws {
-        batch.audit.append(head.next(change))
+    /// The version read at the start (a participant's version is only asked before anything is staged for it).
+    func participantVersion(_ id: String) throws -> Int64 {
+        _ = try participant(id)
+        return versions[id] ?? 0
     }
+
+    mutating func append(_ change: AuditChange) throws {
+        let entry = head.next(change)
+        if let id = change.recordID, AuditEntry.participantTableNames.contains(change.table) { versions[id] = entry.id }
+        batch.audit.append(entry)
+    }
+
+    /// Makes the next audit entries in `actor`'s name (the next request of a group commit).
+    mutating func setActor(_ actor: String) { head.actor = actor }
 }

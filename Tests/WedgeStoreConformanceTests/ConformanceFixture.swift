@@ -5,6 +5,7 @@ import WedgeCore
 @testable import WedgeStore
 @testable import WedgeStorePostgres
 import WedgeTestSupport
+import WedgeTestSupportPostgres
 
 /// Fresh studies on either engine, from the shipped CTN-0097 protocol and a fixed seed.
 enum ConformanceFixture {

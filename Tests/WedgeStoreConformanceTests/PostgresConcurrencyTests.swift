@@ -6,6 +6,7 @@ import WedgeCore
 @testable import WedgeStore
 @testable import WedgeStorePostgres
 import WedgeTestSupport
+import WedgeTestSupportPostgres
 
 /// Several processes writing to one PostgreSQL study at once: the audit chain's advisory lock keeps appends linear.
 @Suite("PostgreSQL: concurrent writers and a killed import")

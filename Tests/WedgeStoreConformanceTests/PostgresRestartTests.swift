@@ -6,6 +6,7 @@ import WedgeCore
 @testable import WedgeStore
 @testable import WedgeStorePostgres
 import WedgeTestSupport
+import WedgeTestSupportPostgres
 
 /// PostgreSQL restarted in the middle of a run of writes (`WEDGE_TEST_PG_RESTART` from `scripts/with-postgres.sh`).
 @Suite("PostgreSQL: a restart in the middle of writes", .serialized)

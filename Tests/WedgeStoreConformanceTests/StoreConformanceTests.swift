@@ -6,6 +6,7 @@ import WedgeCore
 @testable import WedgeStore
 @testable import WedgeStorePostgres
 import WedgeTestSupport
+import WedgeTestSupportPostgres
 
 /// One conformance suite for both storage engines: the same operations give the same outcomes, rows, snapshots and
 /// audit entries on SQLite and on a real PostgreSQL.

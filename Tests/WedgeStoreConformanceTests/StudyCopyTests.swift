@@ -10,6 +10,7 @@ import WedgeCore
 @testable import WedgeStore
 @testable import WedgeStorePostgres
 import WedgeTestSupport
+import WedgeTestSupportPostgres
 
 /// Moving a study between engines, and the two schemas side by side.
 @Suite("Copy between engines and schema parity", .enabled(if: Engine.postgresURL != nil))

@@ -49,11 +49,8 @@ struct DemoCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = db ?? directory.appendingPathComponent("ctn-0097.sqlite").path
-        // The built-in sample data goes through the same import as a file would.
-        let dataPath = data ?? directory.appendingPathComponent("ctn-0097-participants.csv").path
-        if data == nil { try EmbeddedFiles.byPath[SampleStudy.dataPath]!.write(toFile: dataPath, atomically: false, encoding: .utf8) }
-        let store = try StudyStore.create(at: path, protocol: loaded, schedule: schedule, createdAt: Clock.timestamp())
-        let count = try ImportCommand.importFile(dataPath, into: store)
+        let (store, count) = try SampleStudy.create(at: path, protocol: loaded, schedule: schedule, data: data,
+                                                    scratch: directory)
         print("Imported \(count.participants) participants from \(data ?? SampleStudy.dataPath)" + count.flagSummary + ".")
         print("Each participant's condition was stamped from the schedule by site and admission date.")
         print(temporary ? "The database is temporary; pass --db FILE to keep it." : "The database is at \(path).")

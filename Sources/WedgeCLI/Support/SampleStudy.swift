@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 
+internal import Foundation
+internal import WedgeCore
+internal import WedgeStore
+
 /// The shipped example study: where its files live (built into wedge, see ``WedgeCore/EmbeddedFiles``), and
 /// the seed its sample data were simulated with.
 ///
 /// `SampleData/README.md` records the command that regenerates the data; the demo uses the same seed so that
 /// its schedule matches the one the data were simulated under.
-enum SampleStudy {
+package enum SampleStudy {
     /// The built-in example protocol the demo runs (``WedgeCore/EmbeddedFiles``).
     static let example = "ctn-0097"
     /// The protocol, relative to the package root.
@@ -19,4 +23,25 @@ enum SampleStudy {
     /// The demo's data-lock date: after the last date in the sample data (2022-09-15), fixed so that the
     /// demo prints the same tables on every day it is run.
     static let dataLockDate = "2023-01-01"
+
+    /// Creates a study database at `path` for `loaded` and `schedule`, and imports `data` (default: the built-in
+    /// sample data, written into `scratch` first so that it goes through the same import as a file would).
+    static func create(
+        at path: String, protocol loaded: LoadedProtocol, schedule: Schedule, data: String?, scratch: URL,
+        actor: String = Clock.actor()
+    ) throws -> (StudyStore, ImportCount) {
+        let dataPath = data ?? scratch.appendingPathComponent("ctn-0097-participants.csv").path
+        if data == nil { try EmbeddedFiles.byPath[Self.dataPath]!.write(toFile: dataPath, atomically: false, encoding: .utf8) }
+        let store = try StudyStore.create(at: path, protocol: loaded, schedule: schedule, createdAt: Clock.timestamp())
+        return (store, try ImportCommand.importFile(dataPath, into: store, actor: actor))
+    }
+
+    /// Creates the built-in example study (protocol, schedule from ``seed``, sample data) at `path`; returns how
+    /// many participants were imported.
+    package static func createExample(at path: String, scratch: String, actor: String) throws -> Int {
+        let loaded = try EmbeddedFiles.loadExample(example)
+        let schedule = Randomizer.randomize(loaded.protocol, seed: seed)
+        return try create(at: path, protocol: loaded, schedule: schedule, data: nil, scratch: URL(fileURLWithPath: scratch),
+                          actor: actor).1.participants
+    }
 }

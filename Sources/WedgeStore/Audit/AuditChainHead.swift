@@ -14,8 +14,8 @@ package struct AuditChainHead: Sendable {
     package private(set) var lastHash: String
     /// When the entries of this transaction are made.
     package let at: String
-    /// Who makes them.
-    package let actor: String
+    /// Who makes them (a group commit changes it between the writes of its requests).
+    package var actor: String
 
     /// Continues after the entry `lastID` with hash `lastHash`, or from the start when `lastID` is `nil`.
     package init(lastID: Int64?, lastHash: String?, at: String, actor: String) {

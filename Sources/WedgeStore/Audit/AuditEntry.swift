@@ -50,3 +50,13 @@ public struct AuditEntry: Sendable, Equatable {
         self.hash = hash
     }
 }
+
+extension AuditEntry {
+    /// The tables whose audit entries are about one participant (their `record_id` is the participant's id), as
+    /// a SQL list: the entries of a participant's history and version, on both engines.
+    package static let participantTables = "(" + participantTableNames.sorted().map { "'\($0)'" }.joined(separator: ", ") + ")"
+
+    /// The same tables, as names.
+    package static let participantTableNames: Set<String> =
+        ["participant", "induction", "baseline_value", "participant_flag", "adverse_event"]
+}

@@ -42,6 +42,8 @@ struct SQLiteStudyTransaction: StudyTransaction {
         return inserted
     }
 
+    func participantVersion(_ id: String) throws -> Int64 { try ParticipantTables.version(db, id: id) }
+
     mutating func append(_ change: AuditChange) throws {
         if audit == nil { audit = try AuditAppender(db, at: at, actor: actor) }
         try audit!.append(change)

@@ -31,20 +31,31 @@ public protocol StudyStoring: Sendable {
     func enroll(
         _ record: ParticipantRecord, actor: String, today: CivilDate
     ) async throws(StoreError) -> (enrollment: Enrollment, flags: [OutcomeFlag])
-    /// Fills empty outcome fields, never overwriting, re-validating the whole record.
+    /// One participant, deleted or not, with its version; `nil` when there is none.
+    func participant(_ id: String) async throws(StoreError) -> VersionedParticipant?
+    /// The participants that are not deleted, of one site (every site when `siteID` is `nil`), by id, with their
+    /// versions.
+    func participants(siteID: String?) async throws(StoreError) -> [VersionedParticipant]
+
+    /// Fills empty outcome fields, never overwriting, re-validating the whole record; when `ifVersion` is given,
+    /// only if the participant is still at that version (else ``StoreError/versionConflict(participantID:current:)``).
     func recordOutcomes(
-        participantID: String, _ values: [ParticipantField: String], actor: String, today: CivilDate
+        participantID: String, _ values: [ParticipantField: String], actor: String, today: CivilDate,
+        ifVersion: Int64?
     ) async throws(StoreError) -> (enrollment: Enrollment, flags: [OutcomeFlag], recorded: [ParticipantField])
     /// Records an adverse event for an enrolled participant.
     func recordAdverseEvent(
         participantID: String, date: CivilDate, description: String, isSerious: Bool, actor: String, today: CivilDate
     ) async throws(StoreError) -> AdverseEvent
-    /// Corrects one field, with a reason; the old value stays in the audit log.
+    /// Corrects one field, with a reason; the old value stays in the audit log. `ifVersion` as for
+    /// ``recordOutcomes(participantID:_:actor:today:ifVersion:)``.
     func correct(
-        participantID: String, field: String, value: String?, reason: String, actor: String, today: CivilDate
+        participantID: String, field: String, value: String?, reason: String, actor: String, today: CivilDate,
+        ifVersion: Int64?
     ) async throws(StoreError)
-    /// Soft-deletes a participant, with a reason.
-    func softDelete(participantID: String, reason: String, actor: String) async throws(StoreError)
+    /// Soft-deletes a participant, with a reason. `ifVersion` as for
+    /// ``recordOutcomes(participantID:_:actor:today:ifVersion:)``.
+    func softDelete(participantID: String, reason: String, actor: String, ifVersion: Int64?) async throws(StoreError)
     /// Stores validated participants: all or nothing, or the valid ones only.
     func importParticipants(
         _ rows: [(enrollment: Enrollment, flags: [OutcomeFlag])], source: String, actor: String, mode: EventImportMode
@@ -55,8 +66,36 @@ public protocol StudyStoring: Sendable {
         today: CivilDate, mode: EventImportMode
     ) async throws(StoreError) -> OutcomeEventImport
 
+    /// Commits `requests` in one transaction, each in isolation: a refused one writes nothing and does not stop the
+    /// others (its refusal is its result). Throws only when the transaction as a whole fails, and then nothing of it
+    /// was written (or, for ``StoreError/connectionLost(location:operation:outcomeUnknown:)`` with `outcomeUnknown`,
+    /// it is not known). A server's group commit: one transaction, one commit, many acknowledged writes.
+    func commit(_ requests: [StudyWriteRequest]) async throws(StoreError) -> [Result<StudyWriteResult, StoreError>]
+
     /// The audit log, oldest first: all of it, or the entries about one participant.
     func auditTrail(participantID: String?) async throws(StoreError) -> [AuditEntry]
     /// Checks the audit log's hash chain and replays it against the stored data.
     func verifyAuditChain() async throws(StoreError) -> AuditVerification
+}
+
+extension StudyStoring {
+    /// Fills empty outcome fields whatever the participant's version.
+    public func recordOutcomes(
+        participantID: String, _ values: [ParticipantField: String], actor: String, today: CivilDate
+    ) async throws(StoreError) -> (enrollment: Enrollment, flags: [OutcomeFlag], recorded: [ParticipantField]) {
+        try await recordOutcomes(participantID: participantID, values, actor: actor, today: today, ifVersion: nil)
+    }
+
+    /// Corrects one field whatever the participant's version.
+    public func correct(
+        participantID: String, field: String, value: String?, reason: String, actor: String, today: CivilDate
+    ) async throws(StoreError) {
+        try await correct(participantID: participantID, field: field, value: value, reason: reason, actor: actor,
+                          today: today, ifVersion: nil)
+    }
+
+    /// Soft-deletes a participant whatever its version.
+    public func softDelete(participantID: String, reason: String, actor: String) async throws(StoreError) {
+        try await softDelete(participantID: participantID, reason: reason, actor: actor, ifVersion: nil)
+    }
 }

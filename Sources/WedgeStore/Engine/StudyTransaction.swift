@@ -27,4 +27,15 @@ package protocol StudyTransaction {
     mutating func insertAdverseEvent(_ row: AdverseEventRow) throws -> AdverseEventRow
     /// Appends an entry to the audit log, chained after the last one.
     mutating func append(_ change: AuditChange) throws
+    /// The participant's version: the id of the last audit entry about it (0 when there is none).
+    func participantVersion(_ id: String) throws -> Int64
+}
+
+extension StudyTransaction {
+    /// Refuses the change when `expected` is given and the participant is no longer at that version.
+    package func requireVersion(_ id: String, _ expected: Int64?) throws {
+        guard let expected else { return }
+        let current = try participantVersion(id)
+        if current != expected { throw StoreError.versionConflict(participantID: id, current: current) }
+    }
 }

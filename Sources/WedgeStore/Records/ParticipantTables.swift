@@ -14,6 +14,23 @@ enum ParticipantTables {
         FROM participant p LEFT JOIN induction i ON i.participant_id = p.id
         """
 
+    /// A participant's version (``VersionedParticipant``): the id of the last audit entry about it, 0 when none.
+    static func version(_ db: Database, id: String) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE record_id = ? AND table_name IN \(AuditEntry.participantTables)")
+        return try Int64.fetchOne(statement, arguments: [id]) ?? 0
+    }
+
+    /// Every participant's version, by id.
+    static func versions(_ db: Database) throws -> [String: Int64] {
+        var result: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT record_id, MAX(id) FROM audit_log
+            WHERE record_id IS NOT NULL AND table_name IN \(AuditEntry.participantTables) GROUP BY record_id
+            """)
+        while let row = try rows.next() { result[row[0]] = row[1] }
+        return result
+    }
+
     /// Whether a participant with this id exists, deleted or not.
     static func exists(_ db: Database, id: String) throws -> Bool {
         let statement = try db.cachedStatement(sql: "SELECT 1 FROM participant WHERE id = ?")

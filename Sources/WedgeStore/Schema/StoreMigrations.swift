@@ -13,12 +13,17 @@ import GRDB
 enum StoreMigrations {
     /// The name of the first migration; a database that has applied it is a Wedge database.
     static let v1 = "v1-schema"
+    /// The name of the migration that adds the server's shared state (``ServerStateSchema``).
+    static let v2 = ServerStateSchema.identifier
 
     /// The migrator with every migration registered.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(v1) { db in
             for statement in v1Schema { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration(v2) { db in
+            for statement in ServerStateSchema.statements(dialect: .sqlite) { try db.execute(sql: statement) }
         }
         return migrator
     }

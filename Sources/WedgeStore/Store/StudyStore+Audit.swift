@@ -14,9 +14,7 @@ extension StudyStore {
             let sql = "SELECT \(AuditLogRow.columns) FROM audit_log"
             let rows = if let participantID {
                 try Row.fetchAll(db, sql: sql + """
-                     WHERE record_id = ? AND table_name IN ('participant', 'induction', 'baseline_value',
-                                                            'participant_flag', 'adverse_event')
-                    ORDER BY id
+                     WHERE record_id = ? AND table_name IN \(AuditEntry.participantTables) ORDER BY id
                     """, arguments: [participantID])
             } else {
                 try Row.fetchAll(db, sql: sql + " ORDER BY id")

@@ -20,18 +20,21 @@ extension StudyStore {
     ///   - reason: Why; required.
     ///   - actor: Who makes the correction; required.
     ///   - today: The entry date: no date may be later.
+    ///   - ifVersion: Write only if the participant is still at this version (``VersionedParticipant``).
     /// - Throws: ``StoreError/reasonRequired(participantID:)``, ``StoreError/actorRequired``,
     ///   ``StoreError/participantNotFound(id:)``, ``StoreError/participantDeleted(id:)``,
     ///   ``StoreError/unknownField(field:suggestion:known:)``, ``StoreError/fieldNotCorrectable(field:)``,
     ///   ``StoreError/unchangedValue(participantID:field:)``, ``StoreError/dataRejected(_:)`` when the value or
     ///   the corrected record breaks a rule; a wrapped SQLite error.
     public func correct(
-        participantID: String, field: String, value: String?, reason: String, actor: String, today: CivilDate
+        participantID: String, field: String, value: String?, reason: String, actor: String, today: CivilDate,
+        ifVersion: Int64? = nil
     ) throws(StoreError) {
         guard !actor.isBlank else { throw .actorRequired }
         let at = clock()
         try write("correct participant '\(participantID)'") { db in
             var transaction = SQLiteStudyTransaction(db, at: at, actor: actor)
+            try transaction.requireVersion(participantID, ifVersion)
             try transaction.correct(participantID: participantID, field: field, value: value, reason: reason, today: today)
         }
     }
@@ -42,13 +45,17 @@ extension StudyStore {
     ///   - participantID: The participant.
     ///   - reason: Why; required.
     ///   - actor: Who deletes; required.
+    ///   - ifVersion: Write only if the participant is still at this version (``VersionedParticipant``).
     /// - Throws: ``StoreError/reasonRequired(participantID:)``, ``StoreError/actorRequired``,
     ///   ``StoreError/participantNotFound(id:)``, ``StoreError/participantDeleted(id:)``; a wrapped SQLite error.
-    public func softDelete(participantID: String, reason: String, actor: String) throws(StoreError) {
+    public func softDelete(
+        participantID: String, reason: String, actor: String, ifVersion: Int64? = nil
+    ) throws(StoreError) {
         guard !actor.isBlank else { throw .actorRequired }
         let at = clock()
         try write("delete participant '\(participantID)'") { db in
             var transaction = SQLiteStudyTransaction(db, at: at, actor: actor)
+            try transaction.requireVersion(participantID, ifVersion)
             try transaction.softDelete(participantID: participantID, reason: reason)
         }
     }

@@ -19,6 +19,7 @@ extension StudyStore {
     ///   - values: The outcome fields to fill, by field, as written in a data file (dates `YYYY-MM-DD`).
     ///   - actor: Who records; required.
     ///   - today: The entry date: no date may be later.
+    ///   - ifVersion: Write only if the participant is still at this version (``VersionedParticipant``).
     /// - Returns: The enrollment as stored afterwards, its review flags, and the fields actually filled (in
     ///   column order; empty when every value was already recorded).
     /// - Throws: ``StoreError/actorRequired``, ``StoreError/participantNotFound(id:)``,
@@ -26,7 +27,8 @@ extension StudyStore {
     ///   not an outcome, ``StoreError/alreadyRecorded(participantID:field:)``, ``StoreError/dataRejected(_:)``
     ///   listing every malformed value or broken rule; a wrapped SQLite error.
     public func recordOutcomes(
-        participantID: String, _ values: [ParticipantField: String], actor: String, today: CivilDate
+        participantID: String, _ values: [ParticipantField: String], actor: String, today: CivilDate,
+        ifVersion: Int64? = nil
     ) throws(StoreError) -> (enrollment: Enrollment, flags: [OutcomeFlag], recorded: [ParticipantField]) {
         guard !actor.isBlank else { throw .actorRequired }
         if let field = values.keys.first(where: { !ParticipantField.outcomes.contains($0) }) {
@@ -35,6 +37,7 @@ extension StudyStore {
         let at = clock()
         return try write("record outcomes of participant '\(participantID)'") { db in
             var transaction = SQLiteStudyTransaction(db, at: at, actor: actor)
+            try transaction.requireVersion(participantID, ifVersion)
             let rules = ParticipantRules(schedule: try transaction.schedule(), today: today)
             return try transaction.fillOutcomes(participantID: participantID, values, rules: rules)
         }

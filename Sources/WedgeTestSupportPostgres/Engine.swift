@@ -1,26 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
-import Testing
+public import Testing
 
 /// The storage engines the conformance suite runs against: SQLite always, PostgreSQL when `WEDGE_TEST_POSTGRES`
 /// names a server (an admin URL; each test creates a database of its own there).
-enum Engine: String, Sendable, CaseIterable, CustomTestStringConvertible {
+public enum Engine: String, Sendable, CaseIterable, CustomTestStringConvertible {
     case sqlite
     case postgres
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 
     /// The admin URL of the test server, or `nil`.
-    static var postgresURL: String? {
+    public static var postgresURL: String? {
         ProcessInfo.processInfo.environment["WEDGE_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Whether a skipped PostgreSQL half is a failure (`WEDGE_REQUIRE_POSTGRES=1`, as `.ci/run` sets it).
-    static var postgresRequired: Bool { ProcessInfo.processInfo.environment["WEDGE_REQUIRE_POSTGRES"] == "1" }
+    public static var postgresRequired: Bool { ProcessInfo.processInfo.environment["WEDGE_REQUIRE_POSTGRES"] == "1" }
 
     /// The engines to test here.
-    static var available: [Engine] {
+    public static var available: [Engine] {
         if postgresURL == nil {
             noticeOnce
             return [.sqlite]

@@ -7,14 +7,14 @@ import PostgresNIO
 import WedgeStorePostgres
 
 /// A fresh, empty database on the test server, for one test.
-struct PostgresTestDatabase: Sendable {
+public struct PostgresTestDatabase: Sendable {
     /// Its URL.
-    let url: String
+    public let url: String
     /// Its name.
-    let name: String
+    public let name: String
 
     /// Creates `wedge_test_<random>` on the server at `Engine.postgresURL`.
-    static func create() async throws -> PostgresTestDatabase {
+    public static func create() async throws -> PostgresTestDatabase {
         let admin = try #require(Engine.postgresURL)
         let name = "wedge_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         try await execute("CREATE DATABASE \(name)", url: admin)
@@ -25,7 +25,7 @@ struct PostgresTestDatabase: Sendable {
     }
 
     /// Whether some session holds the audit chain's advisory lock on the database at `url`.
-    static func lockHeld(url: String) async throws -> Bool {
+    public static func lockHeld(url: String) async throws -> Bool {
         let location = try PostgresLocation(url: url)
         let logger = Logger(label: "wedge.test", factory: { _ in SwiftLogNoOpLogHandler() })
         let client = PostgresClient(configuration: location.configuration, backgroundLogger: logger)
@@ -41,7 +41,7 @@ struct PostgresTestDatabase: Sendable {
     }
 
     /// Runs one statement on the database at `url`, outside any transaction; for tests that tamper on purpose.
-    static func execute(_ sql: String, url: String) async throws {
+    public static func execute(_ sql: String, url: String) async throws {
         let location = try PostgresLocation(url: url)
         let logger = Logger(label: "wedge.test", factory: { _ in SwiftLogNoOpLogHandler() })
         let client = PostgresClient(configuration: location.configuration, backgroundLogger: logger)

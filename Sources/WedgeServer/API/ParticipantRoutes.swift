@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+public import Hummingbird
+public import HTTPTypes
+import WedgeCore
+import WedgeStore
+
+/// `/api/v1/participants`: list, enroll, read, record outcomes and adverse events, correct, soft-delete, audit
+/// history. Every handler asks ``AccessPolicy`` first; another site's participant is 404.
+struct ParticipantRoutes {
+    let services: ServerServices
+
+    func register(on group: RouterGroup<ServerContext>) {
+        group.get("participants", use: list)
+        group.post("participants", use: enroll)
+        group.get("participants/:id", use: read)
+        group.post("participants/:id/outcomes", use: recordOutcomes)
+        group.post("participants/:id/adverse-events", use: recordAdverseEvent)
+        group.post("participants/:id/corrections", use: correct)
+        group.post("participants/:id/deletion", use: delete)
+        group.get("participants/:id/audit", use: audit)
+    }
+
+    private var store: any StudyStoring { services.store }
+
+    @Sendable func list(_ request: Request, context: ServerContext) async throws -> Response {
+        let principal = try context.require(.listParticipants, services)
+        let site = try RouteSupport.siteFilter(request, principal, services)
+        let participants = try await RouteSupport.store { () async throws(StoreError) in
+            try await store.participants(siteID: site)
+        }
+        return APIResult(json: ["participants": participants.map(ParticipantJSON.object)]).response()
+    }
+
+    @Sendable func read(_ request: Request, context: ServerContext) async throws -> Response {
+        let principal = try context.require(.getParticipant, services)
+        let participant = try await RouteSupport.visibleParticipant(try context.parameters.require("id"), principal, services)
+        return APIResult(json: ParticipantJSON.object(participant), etag: ParticipantJSON.etag(participant.version))
+            .response()
+    }
+
+    @Sendable func enroll(_ request: Request, context: ServerContext) async throws -> Response {
+        let principal = try context.require(.enrollParticipant, services)
+        let body = try await RouteSupport.body(request, context)
+        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
+            var input = try JSONInput.parse(body, allowed: ["id", "site", "admission_date", "baseline"])
+            let id = input.string("id"), site = input.string("site"), admitted = input.date("admission_date")
+            let baseline = input.stringMap("baseline")
+            if let id, !Self.isParticipantID(id) {
+                input.reject("id", "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+            }
+            try input.finish()
+            guard let id, let site, let admitted else { throw Problem.badRequest(input.errors) }
+            guard AccessPolicy.reaches(principal, site: site) else {
+                throw Problem(.notFound, "No such site", "There is no site '\(site)' that you can see.")
+            }
+            if try await RouteSupport.store({ () async throws(StoreError) in try await store.participant(id) }) != nil {
+                throw Problem(.conflict, "Participant exists", "A participant '\(id)' is already enrolled; ids are never reused.")
+            }
+            let record: ParticipantRecord
+            switch ParticipantEntry.record(id: id, siteID: site, admissionDate: admitted,
+                                           baseline: baseline.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
+                                           protocol: services.schedule.protocol) {
+            case .success(let value): record = value
+            case .failure(let error): throw StoreProblem.from(.dataRejected(error))
+            }
+            _ = try await RouteSupport.store { () async throws(StoreError) in
+                try await store.enroll(record, actor: principal.actor, today: services.today())
+            }
+            let stored = try await RouteSupport.visibleParticipant(id, principal, services)
+            return APIResult(json: ParticipantJSON.object(stored), status: .created,
+                             etag: ParticipantJSON.etag(stored.version), location: "/api/v1/participants/\(id)")
+        }
+    }
+
+    @Sendable func recordOutcomes(_ request: Request, context: ServerContext) async throws -> Response {
+        let principal = try context.require(.recordOutcomes, services)
+        let body = try await RouteSupport.body(request, context)
+        let id = try context.parameters.require("id")
+        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
+            let current = try await RouteSupport.visibleParticipant(id, principal, services)
+            let version = try RouteSupport.ifMatch(request)
+            let fields = ParticipantField.outcomes.map(\.rawValue)
+            var input = try JSONInput.parse(body, allowed: Set(fields))
+            var values: [ParticipantField: String] = [:]
+            for field in ParticipantField.outcomes {
+                let text = ParticipantField.outcomeDates.contains { $0.0 == field }
+                    ? input.date(field.rawValue, required: false) : input.string(field.rawValue, required: false)
+                if let text { values[field] = text }
+            }
+            if values.isEmpty, input.errors.isEmpty { input.reject("(body)", "must give at least one outcome") }
+            try input.finish()
+            let result = try await write(id, version: version, current: current, submitted: body) { () async throws(StoreError) in
+                try await store.recordOutcomes(participantID: id, values, actor: principal.actor,
+                                               today: services.today(), ifVersion: version)
+            }
+            let stored = try await RouteSupport.visibleParticipant(id, principal, services)
+            return APIResult(json: ["participant": ParticipantJSON.object(stored),
+                                    "recorded": result.recorded.map(\.rawValue)],
+                             etag: ParticipantJSON.etag(stored.version))
+        }
+    }
+
+    @Sendable func recordAdverseEvent(_ request: Request, context: ServerContext) async throws -> Response {
+        let principal = try context.require(.recordAdverseEvent, services)
+        let body = try await RouteSupport.body(request, context)
+        let id = try context.parameters.require("id")
+        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
+            _ = try await RouteSupport.visibleParticipant(id, principal, services)
+            var input = try JSONInput.parse(body, allowed: ["date", "description", "serious"])
+            let date = input.date("date"), description = input.string("description", maxLength: 500)
+            let serious = input.bool("serious")
+            try input.finish()
+            guard let date, let day = CivilDate(iso: date), let description, let serious else {
+                throw Problem.badRequest(input.errors)
+            }
+            let event = try await RouteSupport.store { () async throws(StoreError) in
+                try await store.recordAdverseEvent(participantID: id, date: day, description: description,
+                                                   isSerious: serious, actor: principal.actor, today: services.today())
+            }
+            return APIResult(json: ["id": event.id ?? 0, "participant_id": id, "date": event.date.iso,
+                                    "description": event.description, "serious": event.isSerious], status: .created)
+        }
+    }
+
+    @Sendable func correct(_ request: Request, context: ServerContext) async throws -> Response {
+        let principal = try context.require(.correctParticipant, services)
+        let body = try await RouteSupport.body(request, context)
+        let id = try context.parameters.require("id")
+        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
+            let current = try await RouteSupport.visibleParticipant(id, principal, services)
+            let version = try RouteSupport.ifMatch(request)
+            var input = try JSONInput.parse(body, allowed: ["field", "value", "reason"])
+            let field = input.string("field"), value = input.string("value", nullable: true)
+            let reason = input.string("reason", maxLength: 500)
+            try input.finish()
+            guard let field, let reason else { throw Problem.badRequest(input.errors) }
+            try await write(id, version: version, current: current, submitted: body) { () async throws(StoreError) in
+                try await store.correct(participantID: id, field: field, value: value, reason: reason,
+                                        actor: principal.actor, today: services.today(), ifVersion: version)
+            }
+            let stored = try await RouteSupport.visibleParticipant(id, principal, services)
+            return APIResult(json: ParticipantJSON.object(stored), etag: ParticipantJSON.etag(stored.version))
+        }
+    }
+
+    @Sendable func delete(_ request: Request, context: ServerContext) async throws -> Response {
+        let principal = try context.require(.deleteParticipant, services)
+        let body = try await RouteSupport.body(request, context)
+        let id = try context.parameters.require("id")
+        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
+            let current = try await RouteSupport.visibleParticipant(id, principal, services)
+            let version = try RouteSupport.ifMatch(request)
+            var input = try JSONInput.parse(body, allowed: ["reason"])
+            let reason = input.string("reason", maxLength: 500)
+            try input.finish()
+            guard let reason else { throw Problem.badRequest(input.errors) }
+            try await write(id, version: version, current: current, submitted: body) { () async throws(StoreError) in
+                try await store.softDelete(participantID: id, reason: reason, actor: principal.actor, ifVersion: version)
+            }
+            let stored = try await RouteSupport.visibleParticipant(id, principal, services)
+            return APIResult(json: ParticipantJSON.object(stored), etag: ParticipantJSON.etag(stored.version))
+        }
+    }
+
+    @Sendable func audit(_ request: Request, context: ServerContext) async throws -> Response {
+        let principal = try context.require(.participantAudit, services)
+        let id = try context.parameters.require("id")
+        _ = try await RouteSupport.visibleParticipant(id, principal, services)
+        let entries = try await RouteSupport.store { () async throws(StoreError) in
+            try await store.auditTrail(participantID: id)
+        }
+        return APIResult(json: ["entries": entries.map { entry -> [String: Any] in
+            ["id": entry.id, "at": entry.at, "actor": entry.actor, "action": entry.action.rawValue,
+             "table": entry.table, "field": entry.field ?? NSNull(), "old_value": entry.oldValue ?? NSNull(),
+             "new_value": entry.newValue ?? NSNull(), "reason": entry.reason ?? NSNull()]
+        }]).response()
+    }
+
+    /// Runs a versioned write; a stale version is answered 409 with the current participant beside the submitted
+    /// values.
+    @discardableResult
+    private func write<T>(
+        _ id: String, version: Int64, current: VersionedParticipant, submitted: Data,
+        _ body: () async throws(StoreError) -> T
+    ) async throws -> T {
+        guard current.version == version else { throw conflict(current, submitted) }
+        do {
+            return try await body()
+        } catch .versionConflict {
+            let latest = (try? await store.participant(id)) ?? nil
+            throw conflict(latest ?? current, submitted)
+        } catch {
+            throw StoreProblem.from(error)
+        }
+    }
+
+    private func conflict(_ current: VersionedParticipant, _ submitted: Data) -> Problem {
+        var problem = StoreProblem.from(.versionConflict(participantID: current.enrollment.record.id,
+                                                         current: current.version))
+        problem.extra["current"] = ParticipantJSON.object(current)
+        problem.extra["submitted"] = (try? JSONSerialization.jsonObject(with: submitted)) ?? [:]
+        problem.headers[.eTag] = ParticipantJSON.etag(current.version)
+        return problem
+    }
+
+    /// Whether `id` is a participant id the API accepts.
+    static func isParticipantID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, id.count <= 64, first.properties.isASCIIHexDigit || first.isASCIILetter
+        else { return false }
+        return id.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0) }
+    }
+}
+
+extension Unicode.Scalar {
+    /// `a`–`z` or `A`–`Z`.
+    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+}

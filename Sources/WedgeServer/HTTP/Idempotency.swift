@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Crypto
+import Foundation
+public import Hummingbird
+public import HTTPTypes
+import WedgeStore
+
+/// `Idempotency-Key` on writes: the first request with a key runs and its answer is stored (in the study
+/// database, so every instance sees it); a repeat with the same key and the same request gets that answer again,
+/// with `Idempotent-Replayed: true`, and writes nothing. The same key with another request is 422; a repeat while
+/// the first is still running is 409.
+///
+/// The key is reserved before the write and its answer stored after the commit. If the process dies in between,
+/// the key stays reserved (409 on retry) rather than letting a retry write twice; the client then reads the
+/// participant to see whether the write happened.
+enum Idempotency {
+    /// Runs `write` once per key of `principal` (every time when the request has no key).
+    static func run(
+        _ request: Request, body: Data, principal: Principal, services: ServerServices,
+        _ write: () async throws -> APIResult
+    ) async throws -> Response {
+        guard let key = request.headers[.idempotencyKey] else { return try await answer(write) }
+        guard (1...200).contains(key.count) else {
+            throw Problem.badRequest([("Idempotency-Key", "must have 1 to 200 characters")])
+        }
+        var digest = SHA256()
+        digest.update(data: Data("\(request.method) \(request.uri.path)\n".utf8))
+        digest.update(data: Data(request.headers[.ifMatch].map { "If-Match: \($0)\n" }?.utf8 ?? "".utf8))
+        digest.update(data: body)
+        let hash = digest.finalize().map { String(format: "%02x", $0) }.joined()
+        let state = services.state
+        switch try await state.claimIdempotencyKey(username: principal.username, key: key, requestHash: hash,
+                                                   at: services.timestamp()) {
+        case .replay(_, let stored):
+            guard let result = APIResult(stored: stored) else {
+                throw Problem(.internalServerError, "Stored answer unreadable", "The stored answer for this key is unreadable.")
+            }
+            return result.response(replayed: true)
+        case .inFlight:
+            throw Problem(.conflict, "Request in progress",
+                          "A request with this Idempotency-Key is still running, or stopped without an answer; "
+                          + "read the participant to see whether it was saved.")
+        case .mismatch:
+            throw Problem(.unprocessableContent, "Idempotency-Key reused",
+                          "This Idempotency-Key was used for a different request; use a new key for a new request.")
+        case .claimed:
+            let result: APIResult
+            do {
+                result = try await write()
+            } catch let problem as Problem where problem.status.code < 500 {
+                result = APIResult(problem: problem)
+            } catch {
+                // Nothing was written (the store's transaction rolled back): the key may be used again.
+                try? await state.releaseIdempotencyKey(username: principal.username, key: key)
+                throw error
+            }
+            try await state.completeIdempotencyKey(username: principal.username, key: key, status: result.status,
+                                                   response: result.stored)
+            return result.response()
+        }
+    }
+
+    private static func answer(_ write: () async throws -> APIResult) async throws -> Response {
+        try await write().response()
+    }
+}

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+
+public import Hummingbird
+public import HTTPTypes
+import Logging
+
+/// Headers on every response, errors included: a strict Content-Security-Policy, no MIME sniffing, no framing,
+/// no referrer, and no caching (responses carry participant data).
+struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            response = try error.response(from: request, context: context)
+        } catch {
+            // Never the error's text: it may name a database path or worse. The log has the type only.
+            context.logger.error("unexpected error", metadata: ["type": "\(type(of: error))"])
+            response = try Problem(.internalServerError, "Server error",
+                                   "The server failed; nothing was written. Try again, or tell the administrator.")
+                .response(from: request, context: context)
+        }
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.xFrameOptions] = "DENY"
+        response.headers[.cacheControl] = "no-store"
+        response.headers[.referrerPolicy] = "no-referrer"
+        return response
+    }
+}
+
+extension HTTPField.Name {
+    static let xContentTypeOptions = Self("X-Content-Type-Options")!
+    static let xFrameOptions = Self("X-Frame-Options")!
+    static let referrerPolicy = Self("Referrer-Policy")!
+    static let idempotencyKey = Self("Idempotency-Key")!
+    static let idempotentReplayed = Self("Idempotent-Replayed")!
+}

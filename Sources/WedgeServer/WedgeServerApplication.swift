@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Logging
+public import Hummingbird
+public import HTTPTypes
+import WedgeStore
+import WedgeCore
+
+/// Builds the server: its router, middleware and routes, over ``ServerServices``.
+///
+/// ```swift
+/// let services = try await ServerServices(store: store, state: store.serverState)
+/// let app = WedgeServerApplication.make(services: services, host: "127.0.0.1", port: 8080)
+/// try await app.runService()
+/// ```
+public enum WedgeServerApplication {
+    /// The router with every route: `/healthz` and `/openapi.json` open, `/api/v1/login` open, everything else
+    /// under `/api/v1` behind a bearer token.
+    public static func router(services: ServerServices) -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: SecurityHeaders())
+        router.get("healthz") { _, _ -> Response in
+            do {
+                _ = try await services.store.participantCount()
+                return APIResult(json: ["status": "ok", "database": "reachable"]).response()
+            } catch {
+                throw Problem(.serviceUnavailable, "Database unavailable", "The study database cannot be reached.")
+            }
+        }
+        router.get("openapi.json") { _, _ -> Response in
+            APIResult(text: OpenAPIDocument.json, contentType: "application/json").response()
+        }
+        let accounts = AccountService(state: services.state, sites: Set(services.schedule.protocol.sites.map(\.id)),
+                                      now: services.now)
+        let api = router.group("api/v1")
+        let authenticated = api.group().add(middleware: TokenAuthenticator(services: services))
+        SessionRoutes(services: services, accounts: accounts).register(public: api, authenticated: authenticated)
+        ParticipantRoutes(services: services).register(on: authenticated)
+        StudyRoutes(services: services).register(on: authenticated)
+        AdminRoutes(services: services, accounts: accounts).register(on: authenticated)
+        return router
+    }
+
+    /// The application listening on `host`:`port`; `runService()` runs it until SIGTERM or SIGINT, letting requests in
+    /// flight finish.
+    public static func make(services: ServerServices, host: String, port: Int) -> some ApplicationProtocol {
+        Application(router: router(services: services),
+                    configuration: .init(address: .hostname(host, port: port), serverName: "wedge-server"),
+                    logger: Logger(label: "wedge.server"))
+    }
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import ArgumentParser
+import Hummingbird
+import WedgeServer
+import WedgeStore
+
+/// `wedge-server serve`: the multi-site capture service over one study database.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve a study over HTTP: the JSON API under /api/v1, /healthz and /openapi.json.",
+        discussion: """
+            Run it behind a TLS reverse proxy (docs/server.md). Several instances may share one --postgres \
+            database: sessions, throttling counters, idempotency keys and tokens live in it. SIGTERM or SIGINT stops \
+            the server after the requests in flight finish.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "The address to listen on, HOST:PORT.")
+    var listen: ListenAddress = .default
+
+    func run() async throws {
+        let engine = try await store.open()
+        try await Self.serve(engine, listen: listen, banner: "Wedge server for \(engine.location)")
+    }
+
+    /// Serves `engine` on `listen` until stopped, then closes it.
+    static func serve(_ engine: any StudyEngine, listen: ListenAddress, banner: String) async throws {
+        do {
+            let services = try await ServerServices(store: engine, state: engine.serverState)
+            let app = WedgeServerApplication.make(services: services, host: listen.host, port: listen.port)
+            print("\(banner)\nListening on \(listen.url) (API: \(listen.url)/api/v1, document: \(listen.url)/openapi.json)")
+            try await app.runService()
+        } catch {
+            await engine.close()
+            throw error
+        }
+        await engine.close()
+    }
+}

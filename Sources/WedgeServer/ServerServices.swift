@@ -20,6 +20,10 @@ public struct ServerServices: Sendable {
     public let now: @Sendable () -> Date
     /// Logins, failed logins, token use and permission denials; never participant data.
     public let securityLog: Logger
+    /// The instance's one writer of participant data (group commit).
+    let committer: GroupCommitter
+    /// Tokens checked in the last second (``TokenCache``).
+    let tokens = TokenCache()
 
     /// Services over `store`, whose shared state is `state`.
     public init(store: any StudyStoring, state: ServerState, today: (@Sendable () -> CivilDate)? = nil,
@@ -31,6 +35,13 @@ public struct ServerServices: Sendable {
         self.now = now
         self.today = today ?? { CivilDate(dayNumber: Int((now().timeIntervalSince1970 / 86_400).rounded(.down))) }
         self.securityLog = securityLog
+        committer = GroupCommitter(store: store)
+    }
+
+    /// Commits one write through the group committer, as `principal`, dated today.
+    func commit(_ write: StudyWrite, by principal: Principal) async -> Result<StudyWriteResult, StoreError> {
+        let site = principal.role == .siteCoordinator ? principal.siteID : nil
+        return await committer.submit(StudyWriteRequest(write, actor: principal.actor, today: today(), siteID: site))
     }
 
     /// The current time as ISO 8601 UTC with seconds.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import ArgumentParser
+import Foundation
 import Hummingbird
 import WedgeServer
 import WedgeStore
@@ -22,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
     var listen: ListenAddress = .default
 
     func run() async throws {
-        let engine = try await store.open()
+        let engine = try await store.address.openForServing()
         try await Self.serve(engine, listen: listen, banner: "Wedge server for \(engine.location)")
     }
 
@@ -31,7 +32,12 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             let services = try await ServerServices(store: engine, state: engine.serverState)
             let app = WedgeServerApplication.make(services: services, host: listen.host, port: listen.port)
-            print("\(banner)\nListening on \(listen.url) (API: \(listen.url)/api/v1, document: \(listen.url)/openapi.json)")
+            // Written at once (not through print's buffer), so that a script reading a pipe sees it before any request.
+            FileHandle.standardOutput.write(Data("""
+                \(banner)
+                Listening on \(listen.url) (API: \(listen.url)/api/v1, document: \(listen.url)/openapi.json)
+
+                """.utf8))
             try await app.runService()
         } catch {
             await engine.close()

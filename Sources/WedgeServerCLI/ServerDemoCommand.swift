@@ -47,7 +47,7 @@ struct ServerDemoCommand: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("ctn-0097.sqlite").path
         let count = try SampleStudy.createExample(at: path, scratch: directory.path, actor: "wedge-server demo")
-        var engine: any StudyEngine = try StudyStore.open(at: path)
+        var engine: any StudyEngine = try StudyStore.openShared(at: path)
         if let postgres {
             let dump = try await engine.dump()
             engine = try await StudyAddress.postgres(url: postgres).restore(dump)

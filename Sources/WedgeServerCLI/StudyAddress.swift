@@ -24,6 +24,14 @@ enum StudyAddress {
     }
 
     /// Writes `dump` there as a new study, in one transaction.
+    /// Opens the study for a server: a SQLite file with concurrent readers (``WedgeStore/StudyStore/openShared(at:)``).
+    func openForServing() async throws -> any StudyEngine {
+        switch self {
+        case .sqlite(let path): return try StudyStore.openShared(at: path)
+        case .postgres: return try await open()
+        }
+    }
+
     func restore(_ dump: StudyDump) async throws -> any StudyEngine {
         switch self {
         case .sqlite(let path): return try StudyStore.restore(dump, at: path)

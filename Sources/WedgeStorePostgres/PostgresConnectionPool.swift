@@ -58,9 +58,12 @@ struct PostgresConnectionPool: Sendable {
     ///   - write: A read-write transaction; otherwise a read-only snapshot.
     ///   - lockChain: Take the audit chain's lock first (every transaction that writes study data does; the
     ///     server's own state, outside the chain, does not).
+    ///   - autocommit: Send `body`'s one statement without `BEGIN` and `COMMIT`: PostgreSQL runs it as a
+    ///     transaction of its own, in one round trip instead of three (the server's shared state, statement by
+    ///     statement).
     ///   - body: The statements; throwing rolls the transaction back.
     func transaction<T: Sendable>(
-        _ operation: String, write: Bool, lockChain: Bool? = nil,
+        _ operation: String, write: Bool, lockChain: Bool? = nil, autocommit: Bool = false,
         _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws(StoreError) -> T {
         let lock = lockChain ?? write
@@ -72,7 +75,8 @@ struct PostgresConnectionPool: Sendable {
                     try await client.withConnection { connection in
                         guard gate.claim() else { throw LeaseExpired() }
                         return try await ConnectionWatch.run(on: connection) {
-                            try await Self.run(write: write, lock: lock, on: connection, logger: logger, body)
+                            autocommit ? try await body(connection)
+                                : try await Self.run(write: write, lock: lock, on: connection, logger: logger, body)
                         }
                     }
                 }

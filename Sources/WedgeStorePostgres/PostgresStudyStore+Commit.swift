@@ -31,7 +31,7 @@ extension PostgresStudyStore {
                 var trial = staged
                 trial.setActor(request.actor)
                 do {
-                    results.append(.success(try trial.apply(request.write, today: request.today)))
+                    results.append(.success(try trial.apply(request.write, today: request.today, site: request.siteID)))
                     staged = trial
                 } catch {
                     guard let refusal = StagedTransaction.refusal(error) else { throw error }

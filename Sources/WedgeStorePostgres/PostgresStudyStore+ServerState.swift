@@ -7,8 +7,8 @@ extension PostgresStudyStore: ServerStateDatabase {
     /// The server's shared state in this database.
     public var serverState: ServerState { ServerState(self) }
 
-    /// Runs one server-state statement in its own read-write transaction, without the audit chain's lock (these
-    /// tables are outside the chain). `?` placeholders become `$1`, `$2`, …; no statement of ``ServerState`` has a
+    /// Runs one server-state statement as a transaction of its own (autocommit, one round trip), without the audit
+    /// chain's lock (these tables are outside the chain). `?` placeholders become `$1`, `$2`, …; no statement of ``ServerState`` has a
     /// `?` anywhere else.
     package func rows(_ sql: String, _ arguments: [SQLValue], operation: String) async throws(StoreError) -> [[SQLValue]] {
         var numbered = "", count = 0
@@ -30,7 +30,7 @@ extension PostgresStudyStore: ServerStateDatabase {
         }
         let query = PostgresQuery(unsafeSQL: numbered, binds: bindings)
         let pool = connection
-        return try await pool.transaction(operation, write: true, lockChain: false) { connection in
+        return try await pool.transaction(operation, write: true, lockChain: false, autocommit: true) { connection in
             var result: [[SQLValue]] = []
             for try await row in try await connection.query(query, logger: pool.logger) {
                 result.append(try row.map { cell -> SQLValue in

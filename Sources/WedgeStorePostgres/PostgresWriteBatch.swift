@@ -67,9 +67,7 @@ struct PostgresWriteBatch {
                                                           "is_transition", "is_in_primary", "is_deleted"], connection, logger)
         try await copy(inductions, into: "induction", ["participant_id"] + ParticipantColumns.outcomeColumns,
                        connection, logger)
-        for id in replacedOrder {
-            try await update(replaced[id]!, connection, logger)
-        }
+        try await update(replacedOrder.map { replaced[$0]! }, connection, logger)
         var baseline = CopyText(), flags = CopyText()
         for participant in inserted + replacedOrder.map({ replaced[$0]! }) {
             for (covariate, value) in participant.enrollment.record.baseline.sorted(by: { $0.key < $1.key }) {
@@ -98,26 +96,38 @@ struct PostgresWriteBatch {
                        connection, logger)
     }
 
-    /// Overwrites a stored participant's row and outcomes, and removes its baseline values and flags (copied again
-    /// afterwards).
-    private func update(_ participant: StoredParticipant, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        let e = participant.enrollment, r = e.record
+    /// Overwrites stored participants' rows and outcomes, and removes their baseline values and flags (copied again
+    /// afterwards): four statements whatever their number, the new values sent as one JSON array each
+    /// (`jsonb_to_recordset`), so that a group commit of many changes costs four round trips, not four per change.
+    private func update(_ participants: [StoredParticipant], _ connection: PostgresConnection, _ logger: Logger) async throws {
+        guard !participants.isEmpty else { return }
+        let rows = JSONValue.array(participants.map { participant in
+            let e = participant.enrollment, r = e.record
+            return .object([("id", .string(r.id)), ("site_id", .string(r.siteID)),
+                            ("admission_date", .string(r.admissionDate.iso)), ("condition_id", .string(e.conditionID)),
+                            ("period", .int(e.period)), ("is_transition", .bool(e.isTransition)),
+                            ("is_in_primary", .bool(e.isInPrimaryAnalysis)), ("is_deleted", .bool(participant.isDeleted))]
+                           + ParticipantState.outcomeValues(r.outcome).map { ($0.0.rawValue, JSONValue.optional($0.1)) })
+        }).serialized()
+        let outcomes = ParticipantColumns.outcomeColumns
         try await connection.query("""
-            UPDATE participant SET site_id = \(r.siteID), admission_date = \(r.admissionDate.iso),
-                condition_id = \(e.conditionID), period = \(e.period), is_transition = \(e.isTransition),
-                is_in_primary = \(e.isInPrimaryAnalysis), is_deleted = \(participant.isDeleted)
-            WHERE id = \(r.id)
+            UPDATE participant AS p SET site_id = v.site_id, admission_date = v.admission_date,
+                condition_id = v.condition_id, period = v.period, is_transition = v.is_transition,
+                is_in_primary = v.is_in_primary, is_deleted = v.is_deleted
+            FROM jsonb_to_recordset(\(rows)::jsonb) AS v(id TEXT, site_id TEXT, admission_date TEXT, condition_id TEXT,
+                period INTEGER, is_transition BOOLEAN, is_in_primary BOOLEAN, is_deleted BOOLEAN)
+            WHERE p.id = v.id
             """, logger: logger)
-        let o = ParticipantState.outcomeValues(r.outcome).map(\.1)
+        let assignments = outcomes.map { "\($0) = v.\($0)" }.joined(separator: ", ")
+        let columns = outcomes.map { "\($0) TEXT" }.joined(separator: ", ")
         try await connection.query("""
-            UPDATE induction SET induction_start_date = \(o[0]), procedure_received = \(o[1]),
-                first_injection_date = \(o[2]), not_initiated_reason = \(o[3]), discharge_date = \(o[4]),
-                second_injection_date = \(o[5]), third_injection_date = \(o[6]), last_contact_date = \(o[7]),
-                dropout_date = \(o[8])
-            WHERE participant_id = \(r.id)
+            UPDATE induction AS i SET \(unescaped: assignments)
+            FROM jsonb_to_recordset(\(rows)::jsonb) AS v(id TEXT, \(unescaped: columns))
+            WHERE i.participant_id = v.id
             """, logger: logger)
-        try await connection.query("DELETE FROM baseline_value WHERE participant_id = \(r.id)", logger: logger)
-        try await connection.query("DELETE FROM participant_flag WHERE participant_id = \(r.id)", logger: logger)
+        let ids = participants.map(\.id)
+        try await connection.query("DELETE FROM baseline_value WHERE participant_id = ANY(\(ids))", logger: logger)
+        try await connection.query("DELETE FROM participant_flag WHERE participant_id = ANY(\(ids))", logger: logger)
     }
 
     /// `COPY table (columns) FROM STDIN` with `rows`, in chunks of about 1 MiB; nothing when there are no rows.

@@ -18,6 +18,8 @@ struct ServerBehaviourTests {
         try await fixture.test { client in
             let read = try await client.send(.get, "/api/v1/participants/P-A1", fixture.headers("coord-a"))
             let etag = try #require(read.headers[.eTag])
+            // Booleans and numbers are written as JSON booleans and numbers.
+            #expect(read.body.contains(#""deleted":false"#) && read.body.contains(#""period":1"#))
             #expect(read.json["version"] as? Int == Int(etag.dropFirst().dropLast()))
             // The first writer saves with the version it read.
             let first = try await client.send(.post, "/api/v1/participants/P-A1/outcomes",
@@ -161,6 +163,26 @@ struct ServerBehaviourTests {
             #expect(correction["old_value"] as? String == "41")
             #expect(correction["new_value"] as? String == "42")
             #expect(correction["reason"] as? String == "transcription error")
+        }
+    }
+
+    @Test("A token revoked, or an account disabled, stops working at once (the token cache forgets it)",
+          arguments: Engine.available)
+    func revocationIsImmediate(engine: Engine) async throws {
+        let fixture = try await ServerFixture.make(engine)
+        try await fixture.test { client in
+            func status(_ method: HTTPRequest.Method, _ uri: String, _ caller: String) async throws -> Int {
+                try await client.send(method, uri, fixture.headers(caller)).status
+            }
+            let before = try await status(.get, "/api/v1/me", "coord-a")
+            let id = TokenCodec.id(ofHash: TokenCodec.hash(fixture.tokens["coord-a"]!))
+            let revoke = try await status(.post, "/api/v1/tokens/\(id)/revoke", "admin")
+            let after = try await status(.get, "/api/v1/me", "coord-a")
+            #expect([before, revoke, after] as [Int] == [200, 200, 401])
+            let monitorBefore = try await status(.get, "/api/v1/me", "monitor")
+            let disable = try await status(.post, "/api/v1/users/monitor/disable", "admin")
+            let monitorAfter = try await status(.get, "/api/v1/me", "monitor")
+            #expect([monitorBefore, disable, monitorAfter] as [Int] == [200, 200, 401])
         }
     }
 }

@@ -75,7 +75,9 @@ struct AdminRoutes {
 
     @Sendable func disableUser(_ request: Request, context: ServerContext) async throws -> Response {
         try await change(.disableUser, request, context, allowed: []) { _ in
-            APIResult(json: AccountJSON.user(try await accounts.disable(username: try context.parameters.require("username"))))
+            let account = try await accounts.disable(username: try context.parameters.require("username"))
+            services.tokens.forget(username: account.username)
+            return APIResult(json: AccountJSON.user(account))
         }
     }
 
@@ -84,8 +86,9 @@ struct AdminRoutes {
             let role = Self.role(&input), site = input.string("site", required: false, nullable: true)
             try input.finish()
             guard let role else { throw Problem.badRequest(input.errors) }
-            return APIResult(json: AccountJSON.user(try await accounts.setRole(
-                username: try context.parameters.require("username"), role: role, site: site)))
+            let account = try await accounts.setRole(username: try context.parameters.require("username"), role: role, site: site)
+            services.tokens.forget(username: account.username)
+            return APIResult(json: AccountJSON.user(account))
         }
     }
 
@@ -120,7 +123,9 @@ struct AdminRoutes {
 
     @Sendable func revokeToken(_ request: Request, context: ServerContext) async throws -> Response {
         try await change(.revokeToken, request, context, allowed: []) { _ in
-            APIResult(json: AccountJSON.token(try await accounts.revokeToken(id: try context.parameters.require("token"))))
+            let token = try await accounts.revokeToken(id: try context.parameters.require("token"))
+            services.tokens.forget(tokenID: token.id)
+            return APIResult(json: AccountJSON.token(token))
         }
     }
 }

@@ -6,23 +6,28 @@ import WedgeStore
 
 /// A participant as the API writes it (the `Participant` schema of `docs/openapi.json`), and its `ETag`.
 enum ParticipantJSON {
-    /// The JSON object of `participant`; every outcome key is present, null when empty.
-    static func object(_ participant: VersionedParticipant) -> [String: Any] {
+    /// The JSON object of `participant`; every outcome key is present, null when empty. Built as a
+    /// ``WedgeCore/JSONValue`` directly, keys in byte order (the server writes one per request).
+    static func object(_ participant: VersionedParticipant) -> JSONValue {
         let enrollment = participant.enrollment, record = enrollment.record
-        let outcome = record.outcome
-        var outcomes: [String: Any] = [:]
-        for (field, path) in ParticipantField.outcomeDates {
-            outcomes[field.rawValue] = outcome[keyPath: path]?.iso ?? NSNull()
+        var outcomes = ParticipantField.outcomeDates.map { field, path in
+            (field.rawValue, JSONValue.optional(record.outcome[keyPath: path]?.iso))
         }
-        outcomes[ParticipantField.procedureReceived.rawValue] = outcome.procedureReceived ?? NSNull()
-        outcomes[ParticipantField.notInitiatedReason.rawValue] = outcome.notInitiatedReason ?? NSNull()
-        return [
-            "id": record.id, "site": record.siteID, "admission_date": record.admissionDate.iso,
-            "condition": enrollment.conditionID, "period": enrollment.period + 1,
-            "transition": enrollment.isTransition, "primary": enrollment.isInPrimaryAnalysis,
-            "baseline": record.baseline, "outcomes": outcomes, "flags": participant.flags.map(\.rawValue),
-            "deleted": participant.isDeleted, "version": participant.version,
+        outcomes.append((ParticipantField.procedureReceived.rawValue, .optional(record.outcome.procedureReceived)))
+        outcomes.append((ParticipantField.notInitiatedReason.rawValue, .optional(record.outcome.notInitiatedReason)))
+        let members: [(String, JSONValue)] = [
+            ("id", .string(record.id)), ("site", .string(record.siteID)), ("admission_date", .string(record.admissionDate.iso)),
+            ("condition", .string(enrollment.conditionID)), ("period", .int(enrollment.period + 1)),
+            ("transition", .bool(enrollment.isTransition)), ("primary", .bool(enrollment.isInPrimaryAnalysis)),
+            ("baseline", sorted(record.baseline.map { ($0.key, JSONValue.string($0.value)) })),
+            ("outcomes", sorted(outcomes)), ("flags", .array(participant.flags.map { .string($0.rawValue) })),
+            ("deleted", .bool(participant.isDeleted)), ("version", .int(Int(participant.version))),
         ]
+        return sorted(members)
+    }
+
+    private static func sorted(_ members: [(String, JSONValue)]) -> JSONValue {
+        .object(members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) })
     }
 
     /// The strong entity tag of a version: `"7"`.

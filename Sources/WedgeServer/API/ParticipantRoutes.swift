@@ -55,9 +55,6 @@ struct ParticipantRoutes {
             guard AccessPolicy.reaches(principal, site: site) else {
                 throw Problem(.notFound, "No such site", "There is no site '\(site)' that you can see.")
             }
-            if try await RouteSupport.store({ () async throws(StoreError) in try await store.participant(id) }) != nil {
-                throw Problem(.conflict, "Participant exists", "A participant '\(id)' is already enrolled; ids are never reused.")
-            }
             let record: ParticipantRecord
             switch ParticipantEntry.record(id: id, siteID: site, admissionDate: admitted,
                                            baseline: baseline.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
@@ -65,10 +62,7 @@ struct ParticipantRoutes {
             case .success(let value): record = value
             case .failure(let error): throw StoreProblem.from(.dataRejected(error))
             }
-            _ = try await RouteSupport.store { () async throws(StoreError) in
-                try await store.enroll(record, actor: principal.actor, today: services.today())
-            }
-            let stored = try await RouteSupport.visibleParticipant(id, principal, services)
+            let stored = try await commit(.enroll(record), by: principal).participant
             return APIResult(json: ParticipantJSON.object(stored), status: .created,
                              etag: ParticipantJSON.etag(stored.version), location: "/api/v1/participants/\(id)")
         }
@@ -79,7 +73,6 @@ struct ParticipantRoutes {
         let body = try await RouteSupport.body(request, context)
         let id = try context.parameters.require("id")
         return try await Idempotency.run(request, body: body, principal: principal, services: services) {
-            let current = try await RouteSupport.visibleParticipant(id, principal, services)
             let version = try RouteSupport.ifMatch(request)
             let fields = ParticipantField.outcomes.map(\.rawValue)
             var input = try JSONInput.parse(body, allowed: Set(fields))
@@ -91,14 +84,11 @@ struct ParticipantRoutes {
             }
             if values.isEmpty, input.errors.isEmpty { input.reject("(body)", "must give at least one outcome") }
             try input.finish()
-            let result = try await write(id, version: version, current: current, submitted: body) { () async throws(StoreError) in
-                try await store.recordOutcomes(participantID: id, values, actor: principal.actor,
-                                               today: services.today(), ifVersion: version)
-            }
-            let stored = try await RouteSupport.visibleParticipant(id, principal, services)
-            return APIResult(json: ["participant": ParticipantJSON.object(stored),
+            let result = try await commit(.recordOutcomes(participantID: id, values: values, ifVersion: version),
+                                          by: principal, submitted: body)
+            return APIResult(json: ["participant": ParticipantJSON.object(result.participant),
                                     "recorded": result.recorded.map(\.rawValue)],
-                             etag: ParticipantJSON.etag(stored.version))
+                             etag: ParticipantJSON.etag(result.participant.version))
         }
     }
 
@@ -107,7 +97,6 @@ struct ParticipantRoutes {
         let body = try await RouteSupport.body(request, context)
         let id = try context.parameters.require("id")
         return try await Idempotency.run(request, body: body, principal: principal, services: services) {
-            _ = try await RouteSupport.visibleParticipant(id, principal, services)
             var input = try JSONInput.parse(body, allowed: ["date", "description", "serious"])
             let date = input.date("date"), description = input.string("description", maxLength: 500)
             let serious = input.bool("serious")
@@ -115,12 +104,12 @@ struct ParticipantRoutes {
             guard let date, let day = CivilDate(iso: date), let description, let serious else {
                 throw Problem.badRequest(input.errors)
             }
-            let event = try await RouteSupport.store { () async throws(StoreError) in
-                try await store.recordAdverseEvent(participantID: id, date: day, description: description,
-                                                   isSerious: serious, actor: principal.actor, today: services.today())
-            }
+            let result = try await commit(.adverseEvent(participantID: id, date: day, description: description,
+                                                        isSerious: serious), by: principal)
+            guard let event = result.adverseEvent else { throw StoreProblem.from(.participantNotFound(id: id)) }
             return APIResult(json: ["id": event.id ?? 0, "participant_id": id, "date": event.date.iso,
-                                    "description": event.description, "serious": event.isSerious], status: .created)
+                                    "description": event.description, "serious": event.isSerious], status: .created,
+                             etag: ParticipantJSON.etag(result.participant.version))
         }
     }
 
@@ -129,18 +118,15 @@ struct ParticipantRoutes {
         let body = try await RouteSupport.body(request, context)
         let id = try context.parameters.require("id")
         return try await Idempotency.run(request, body: body, principal: principal, services: services) {
-            let current = try await RouteSupport.visibleParticipant(id, principal, services)
             let version = try RouteSupport.ifMatch(request)
             var input = try JSONInput.parse(body, allowed: ["field", "value", "reason"])
             let field = input.string("field"), value = input.string("value", nullable: true)
             let reason = input.string("reason", maxLength: 500)
             try input.finish()
             guard let field, let reason else { throw Problem.badRequest(input.errors) }
-            try await write(id, version: version, current: current, submitted: body) { () async throws(StoreError) in
-                try await store.correct(participantID: id, field: field, value: value, reason: reason,
-                                        actor: principal.actor, today: services.today(), ifVersion: version)
-            }
-            let stored = try await RouteSupport.visibleParticipant(id, principal, services)
+            let stored = try await commit(.correct(participantID: id, field: field, value: value, reason: reason,
+                                                   ifVersion: version), by: principal, submitted: body)
+                .participant
             return APIResult(json: ParticipantJSON.object(stored), etag: ParticipantJSON.etag(stored.version))
         }
     }
@@ -150,16 +136,13 @@ struct ParticipantRoutes {
         let body = try await RouteSupport.body(request, context)
         let id = try context.parameters.require("id")
         return try await Idempotency.run(request, body: body, principal: principal, services: services) {
-            let current = try await RouteSupport.visibleParticipant(id, principal, services)
             let version = try RouteSupport.ifMatch(request)
             var input = try JSONInput.parse(body, allowed: ["reason"])
             let reason = input.string("reason", maxLength: 500)
             try input.finish()
             guard let reason else { throw Problem.badRequest(input.errors) }
-            try await write(id, version: version, current: current, submitted: body) { () async throws(StoreError) in
-                try await store.softDelete(participantID: id, reason: reason, actor: principal.actor, ifVersion: version)
-            }
-            let stored = try await RouteSupport.visibleParticipant(id, principal, services)
+            let stored = try await commit(.softDelete(participantID: id, reason: reason, ifVersion: version),
+                                          by: principal, submitted: body).participant
             return APIResult(json: ParticipantJSON.object(stored), etag: ParticipantJSON.etag(stored.version))
         }
     }
@@ -178,30 +161,36 @@ struct ParticipantRoutes {
         }]).response()
     }
 
-    /// Runs a versioned write; a stale version is answered 409 with the current participant beside the submitted
-    /// values.
-    @discardableResult
-    private func write<T>(
-        _ id: String, version: Int64, current: VersionedParticipant, submitted: Data,
-        _ body: () async throws(StoreError) -> T
-    ) async throws -> T {
-        guard current.version == version else { throw conflict(current, submitted) }
-        do {
-            return try await body()
-        } catch .versionConflict {
+    /// Commits `write` through the instance's group committer, answering a refusal as a problem.
+    private func commit(_ write: StudyWrite, by principal: Principal) async throws -> StudyWriteResult {
+        switch await services.commit(write, by: principal) {
+        case .success(let result): return result
+        case .failure(let error): throw StoreProblem.from(error)
+        }
+    }
+
+    /// Commits a versioned write; a stale version (found by the store inside the transaction) is answered 409 with
+    /// the current participant beside the submitted values. The site check is the store's too (``commit(_:by:)``),
+    /// so a write reads nothing before it is committed.
+    private func commit(_ write: StudyWrite, by principal: Principal, submitted: Data) async throws -> StudyWriteResult {
+        switch await services.commit(write, by: principal) {
+        case .success(let result):
+            return result
+        case .failure(.versionConflict(let id, let version)):
             let latest = (try? await store.participant(id)) ?? nil
-            throw conflict(latest ?? current, submitted)
-        } catch {
+            throw conflict(id, version, latest, submitted)
+        case .failure(let error):
             throw StoreProblem.from(error)
         }
     }
 
-    private func conflict(_ current: VersionedParticipant, _ submitted: Data) -> Problem {
-        var problem = StoreProblem.from(.versionConflict(participantID: current.enrollment.record.id,
-                                                         current: current.version))
-        problem.extra["current"] = ParticipantJSON.object(current)
-        problem.extra["submitted"] = (try? JSONSerialization.jsonObject(with: submitted)) ?? [:]
-        problem.headers[.eTag] = ParticipantJSON.etag(current.version)
+    private func conflict(_ id: String, _ version: Int64, _ current: VersionedParticipant?, _ submitted: Data) -> Problem {
+        var problem = StoreProblem.from(.versionConflict(participantID: id, current: version))
+        if let current {
+            problem.extra["current"] = ParticipantJSON.object(current)
+            problem.headers[.eTag] = ParticipantJSON.etag(current.version)
+        }
+        problem.extra["submitted"] = (try? JSONDecoder().decode(JSONValue.self, from: submitted)) ?? JSONValue.object([])
         return problem
     }
 

@@ -12,6 +12,10 @@ enum StoreProblem {
         switch error {
         case .participantNotFound(let id):
             return .noParticipant(id)
+        case .dataRejected(let rejected) where rejected.issues.allSatisfy({
+            $0.field == ParticipantField.participantID.rawValue && $0.problem == StudyWrite.alreadyStored
+        }):
+            return Problem(.conflict, "Participant exists", "This participant id is already enrolled; ids are never reused.")
         case .dataRejected(let rejected):
             // The problem only: the issues' advice is written for the command line ("Add --baseline …").
             let errors = rejected.issues.map { (field: $0.field, rule: $0.problem) }

@@ -16,24 +16,37 @@ struct TokenAuthenticator: RouterMiddleware {
               case let token = String(header.dropFirst(7)), token.hasPrefix("wdg_"), token.count < 100
         else { throw Problem.unauthenticated }
         let hash = TokenCodec.hash(token)
+        let now = services.now(), timestamp = services.timestamp()
+        if let (principal, tokenID) = services.tokens.principal(hash: hash, now: now, timestamp: timestamp) {
+            return try await proceed(request, context, principal, tokenID: tokenID, next)
+        }
         guard let (record, account) = try await services.state.token(hash: hash) else {
             services.securityLog.notice("unknown token refused", metadata: ["path": "\(request.uri.path)"])
             throw Problem.unauthenticated
         }
-        let now = services.timestamp()
-        guard record.revokedAt == nil, record.expiresAt > now, !account.isDisabled else {
+        guard record.revokedAt == nil, record.expiresAt > timestamp, !account.isDisabled else {
             services.securityLog.notice("token refused", metadata: [
                 "token": "\(record.id)", "user": "\(account.username)",
                 "why": "\(record.revokedAt != nil ? "revoked" : account.isDisabled ? "account disabled" : "expired")",
             ])
             throw Problem.unauthenticated
         }
+        let principal = Principal(username: account.username, role: account.role, siteID: account.siteID)
+        services.tokens.remember(hash: hash, principal: principal, tokenID: record.id, expiresAt: record.expiresAt, now: now)
+        return try await proceed(request, context, principal, tokenID: record.id, next)
+    }
+
+    /// Logs the token's use and runs the request as `principal`.
+    private func proceed(
+        _ request: Request, _ context: Context, _ principal: Principal, tokenID: String,
+        _ next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         services.securityLog.info("token used", metadata: [
-            "token": "\(record.id)", "user": "\(account.username)", "method": "\(request.method)",
+            "token": "\(tokenID)", "user": "\(principal.username)", "method": "\(request.method)",
             "path": "\(request.uri.path)",
         ])
         var context = context
-        context.principal = Principal(username: account.username, role: account.role, siteID: account.siteID)
+        context.principal = principal
         return try await next(request, context)
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import Crypto
 import Foundation
+import WedgeCore
 
 /// API tokens: 256 random bits written as 43 base64url characters after a `wdg_` prefix. Only the SHA-256 hash is
 /// stored; the first 12 hex digits of the hash are the token's public id.
@@ -18,7 +18,7 @@ public enum TokenCodec {
 
     /// The stored form of `token`: its SHA-256 hash in lower-case hex.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Digest.sha256Hex(of: Data(token.utf8))
     }
 
     /// The public id of a token with this hash.

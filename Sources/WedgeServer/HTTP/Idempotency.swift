@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import Crypto
 import Foundation
+import WedgeCore
 public import Hummingbird
 public import HTTPTypes
 import WedgeStore
@@ -24,11 +24,8 @@ enum Idempotency {
         guard (1...200).contains(key.count) else {
             throw Problem.badRequest([("Idempotency-Key", "must have 1 to 200 characters")])
         }
-        var digest = SHA256()
-        digest.update(data: Data("\(request.method) \(request.uri.path)\n".utf8))
-        digest.update(data: Data(request.headers[.ifMatch].map { "If-Match: \($0)\n" }?.utf8 ?? "".utf8))
-        digest.update(data: body)
-        let hash = digest.finalize().map { String(format: "%02x", $0) }.joined()
+        let head = "\(request.method) \(request.uri.path)\n" + (request.headers[.ifMatch].map { "If-Match: \($0)\n" } ?? "")
+        let hash = Digest.sha256Hex(of: Data(head.utf8) + body)
         let state = services.state
         switch try await state.claimIdempotencyKey(username: principal.username, key: key, requestHash: hash,
                                                    at: services.timestamp()) {

@@ -2,14 +2,32 @@
 
 import Foundation
 public import Hummingbird
+import WedgeCore
 public import HTTPTypes
 
-/// JSON responses: keys sorted, so that the same data always give the same bytes.
+/// JSON responses: keys sorted by their bytes, so that the same data always give the same bytes.
+///
+/// Written with WedgeCore's ``WedgeCore/JSONValue`` rather than `JSONSerialization`, whose sorted keys compare
+/// strings through ICU collation: under load that sort was a fifth of the server's time.
 enum JSONResponse {
-    /// Serializes `object` (dictionaries, arrays, strings, numbers, booleans, `NSNull`).
-    static func data(_ object: Any) -> Data {
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data("{}".utf8)
+    /// Serializes `object` (dictionaries, arrays, strings, integers, booleans, `NSNull`, `JSONValue`).
+    static func data(_ object: Any) -> Data { Data(value(object).serialized().utf8) }
+
+    /// `object` as a ``WedgeCore/JSONValue``.
+    static func value(_ object: Any) -> JSONValue {
+        switch object {
+        case let value as JSONValue: return value
+        case is NSNull: return .null
+        case let flag as Bool: return .bool(flag)
+        case let number as Int: return .int(number)
+        case let number as Int64: return .int(Int(number))
+        case let number as Double: return .double(number)
+        case let text as String: return .string(text)
+        case let items as [Any]: return .array(items.map(value))
+        case let members as [String: Any]:
+            return .object(members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, value($0.value)) })
+        default: return .string("\(object)")
+        }
     }
 
     /// A response carrying `object`.

@@ -85,7 +85,7 @@ package struct ImportRowChecker {
 
     /// The only problem reported for a row whose id is already stored (deleted participants included).
     package func alreadyStored(_ id: String) -> DataIssue {
-        issue(id, "participant_id", "is already in the study database",
+        issue(id, "participant_id", StudyWrite.alreadyStored,
               "Remove the row; to change a stored participant, correct it with a reason.")
     }
 

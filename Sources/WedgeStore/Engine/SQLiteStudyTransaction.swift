@@ -11,15 +11,18 @@ struct SQLiteStudyTransaction: StudyTransaction {
     private let actor: String
     private var audit: AuditAppender?
     private var writer: ParticipantWriter?
+    private let stored: Schedule?
 
-    /// A transaction on `db`, whose audit entries are made at `at` by `actor`.
-    init(_ db: Database, at: String, actor: String) {
+    /// A transaction on `db`, whose audit entries are made at `at` by `actor`; `schedule`, when given, is the
+    /// stored schedule already read (a group commit reads it once for all its writes).
+    init(_ db: Database, at: String, actor: String, schedule: Schedule? = nil) {
         self.db = db
         self.at = at
         self.actor = actor
+        stored = schedule
     }
 
-    func schedule() throws -> Schedule { try StudyStore.schedule(db) }
+    func schedule() throws -> Schedule { try stored ?? StudyStore.schedule(db) }
 
     func participant(_ id: String) throws -> StoredParticipant? { try ParticipantTables.fetchOne(db, id: id) }
 

@@ -4,8 +4,16 @@ package import WedgeCore
 
 extension StudyTransaction {
     /// Applies one ``StudyWrite``, with the same checks as the method it stands for, and returns the participant
-    /// as written, with its version.
-    package mutating func apply(_ write: StudyWrite, today: CivilDate) throws -> StudyWriteResult {
+    /// as written, with its version. With `site`, a participant of another site is not found.
+    package mutating func apply(_ write: StudyWrite, today: CivilDate, site: String? = nil) throws -> StudyWriteResult {
+        if let site {
+            let id = write.participantID
+            if case .enroll(let record) = write {
+                if record.siteID != site { throw StoreError.participantNotFound(id: id) }
+            } else if let stored = try participant(id), stored.enrollment.record.siteID != site {
+                throw StoreError.participantNotFound(id: id)
+            }
+        }
         var recorded: [ParticipantField] = []
         var event: AdverseEvent?
         switch write {

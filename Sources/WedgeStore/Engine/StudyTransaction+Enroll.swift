@@ -9,7 +9,7 @@ extension StudyTransaction {
         if try contains(record.id) {
             throw DataFileError(issues: [DataIssue(
                 participantID: record.id, field: ParticipantField.participantID.rawValue,
-                problem: "is already in the study database",
+                problem: StudyWrite.alreadyStored,
                 expected: "Participant ids are never reused; to change a stored participant, correct it with a reason.")])
         }
         let rules = ParticipantRules(schedule: try schedule(), today: today)

@@ -16,6 +16,17 @@ public enum StudyWrite: Sendable, Equatable {
     /// ``StudyStoring/softDelete(participantID:reason:actor:ifVersion:)``.
     case softDelete(participantID: String, reason: String, ifVersion: Int64?)
 
+    /// The problem of a participant id that is already stored (enrollment and import refuse it).
+    package static let alreadyStored = "is already in the study database"
+
+    /// The version the write requires the participant to be at, if any.
+    public var ifVersion: Int64? {
+        switch self {
+        case .recordOutcomes(_, _, let version), .correct(_, _, _, _, let version), .softDelete(_, _, let version): version
+        case .enroll, .adverseEvent: nil
+        }
+    }
+
     /// The participant written.
     public var participantID: String {
         switch self {
@@ -34,12 +45,16 @@ public struct StudyWriteRequest: Sendable, Equatable {
     public var actor: String
     /// The entry date: no date may be later.
     public var today: CivilDate
+    /// The only site whose participants the request may change (a site coordinator's), or `nil` for any: a
+    /// participant of another site is answered ``StoreError/participantNotFound(id:)``, as if it did not exist.
+    public var siteID: String?
 
     /// A request.
-    public init(_ write: StudyWrite, actor: String, today: CivilDate) {
+    public init(_ write: StudyWrite, actor: String, today: CivilDate, siteID: String? = nil) {
         self.write = write
         self.actor = actor
         self.today = today
+        self.siteID = siteID
     }
 }
 

@@ -39,11 +39,14 @@ enum ParticipantTables {
 
     /// The participant with this id, deleted or not.
     static func fetchOne(_ db: Database, id: String) throws -> StoredParticipant? {
-        guard let row = try Row.fetchOne(db, sql: select + " WHERE p.id = ?", arguments: [id]) else { return nil }
-        let baseline = try Row.fetchAll(db, sql: "SELECT covariate, value FROM baseline_value WHERE participant_id = ?",
-                                        arguments: [id])
-        let flags = try String.fetchAll(db, sql: "SELECT flag FROM participant_flag WHERE participant_id = ?",
-                                        arguments: [id])
+        // Cached statements: a server reads one participant per request.
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: select + " WHERE p.id = ?"), arguments: [id]) else {
+            return nil
+        }
+        let baseline = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT covariate, value FROM baseline_value WHERE participant_id = ?"), arguments: [id])
+        let flags = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT flag FROM participant_flag WHERE participant_id = ?"), arguments: [id])
         return try decode(row, baseline: Dictionary(baseline.map { ($0[0], $0[1]) }) { a, _ in a }, flags: flags)
     }
 

@@ -6,7 +6,7 @@ extension StudyStore: ServerStateDatabase {
     /// The server's shared state in this database.
     public var serverState: ServerState { ServerState(self) }
 
-    /// Runs one server-state statement in a write transaction.
+    /// Runs one server-state statement in its own transaction.
     package func rows(_ sql: String, _ arguments: [SQLValue], operation: String) async throws(StoreError) -> [[SQLValue]] {
         let values: [DatabaseValue] = arguments.map { value in
             switch value {
@@ -15,8 +15,8 @@ extension StudyStore: ServerStateDatabase {
             case .null: .null
             }
         }
-        return try write(operation) { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)).map { row in
+        let body = { @Sendable (db: Database) throws -> [[SQLValue]] in
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(values)).map { row in
                 row.databaseValues.map { value -> SQLValue in
                     switch value.storage {
                     case .int64(let number): .integer(number)
@@ -27,5 +27,7 @@ extension StudyStore: ServerStateDatabase {
                 }
             }
         }
+        // A plain SELECT reads (concurrently with the writer, on a pool); everything else writes.
+        return sql.hasPrefix("SELECT") ? try await asyncRead(operation, body) : try await asyncWrite(operation, body)
     }
 }

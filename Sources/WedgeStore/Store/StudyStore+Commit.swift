@@ -5,9 +5,11 @@ import GRDB
 extension StudyStore {
     /// Commits `requests` in one write transaction, each inside a savepoint: a refused request is rolled back to
     /// its savepoint and reported as its result, and the others go on (see ``StudyStoring/commit(_:)``).
-    public func commit(_ requests: [StudyWriteRequest]) throws(StoreError) -> [Result<StudyWriteResult, StoreError>] {
-        let at = clock()
-        return try write("commit \(requests.count) write(s)") { db in
+    public func commit(_ requests: [StudyWriteRequest]) async throws(StoreError) -> [Result<StudyWriteResult, StoreError>] {
+        let at = clock(), scheduleCache = scheduleCache
+        return try await asyncWrite("commit \(requests.count) write(s)") { db in
+            // The schedule is read (and its protocol parsed) once for the whole group.
+            let schedule = try scheduleCache.value { try StudyStore.schedule(db) }
             var results: [Result<StudyWriteResult, StoreError>] = []
             results.reserveCapacity(requests.count)
             for request in requests {
@@ -17,9 +19,9 @@ extension StudyStore {
                 }
                 var result: Result<StudyWriteResult, StoreError> = .failure(.actorRequired)
                 try db.inSavepoint {
-                    var transaction = SQLiteStudyTransaction(db, at: at, actor: request.actor)
+                    var transaction = SQLiteStudyTransaction(db, at: at, actor: request.actor, schedule: schedule)
                     do {
-                        result = .success(try transaction.apply(request.write, today: request.today))
+                        result = .success(try transaction.apply(request.write, today: request.today, site: request.siteID))
                         return .commit
                     } catch {
                         guard let refusal = SQLiteStudyTransaction.refusal(error) else { throw error }

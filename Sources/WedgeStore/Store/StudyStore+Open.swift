@@ -76,3 +76,21 @@ extension StudyStore {
         return StudyStore(writer: queue, location: location)
     }
 }
+
+extension StudyStore {
+    /// Opens an existing study database for a server: checked and migrated as ``open(at:)`` does, then served by a
+    /// GRDB `DatabasePool`, so that many requests read at once (WAL readers) while one writer commits.
+    ///
+    /// - Parameter path: The database file.
+    /// - Returns: The open store.
+    /// - Throws: As ``open(at:)``.
+    public static func openShared(at path: String) throws(StoreError) -> StudyStore {
+        let checked = try open(at: path)
+        try? (checked.writer as? DatabaseQueue)?.close()
+        do {
+            return StudyStore(writer: try DatabasePool(path: path, configuration: configuration()), location: checked.location)
+        } catch {
+            throw .wrapping(error, location: checked.location, operation: "open the study")
+        }
+    }
+}

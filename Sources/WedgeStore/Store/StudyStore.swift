@@ -25,6 +25,8 @@ public struct StudyStore: Sendable {
     public let location: String
     /// The clock for audit timestamps: ISO 8601 UTC.
     let clock: @Sendable () -> String
+    /// The schedule, once read: the study and site rows it is built from never change (guard triggers).
+    let scheduleCache = ScheduleCache()
 
     init(writer: any DatabaseWriter, location: String, clock: @escaping @Sendable () -> String = StudyStore.utcNow) {
         self.writer = writer
@@ -88,6 +90,29 @@ public struct StudyStore: Sendable {
     func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try writer.read(body)
+        } catch {
+            throw StoreError.wrapping(error, location: location, operation: operation)
+        }
+    }
+
+    /// Runs `body` in a read transaction on GRDB's own threads, suspending the caller rather than blocking it: a
+    /// server's requests wait without holding one of the few threads of Swift's cooperative pool.
+    func asyncRead<T: Sendable>(
+        _ operation: String, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws(StoreError) -> T {
+        do {
+            return try await writer.read(body)
+        } catch {
+            throw StoreError.wrapping(error, location: location, operation: operation)
+        }
+    }
+
+    /// Runs `body` in a write transaction on GRDB's writer thread, suspending the caller (see ``asyncRead(_:_:)``).
+    func asyncWrite<T: Sendable>(
+        _ operation: String, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws(StoreError) -> T {
+        do {
+            return try await writer.write(body)
         } catch {
             throw StoreError.wrapping(error, location: location, operation: operation)
         }

@@ -10,6 +10,12 @@ verifies. Prints one JSON line: throughput of acknowledged writes and p50/p99 la
 
 Standard library only (asyncio streams, HTTP/1.1 keep-alive), so it runs anywhere Python 3.9+ does. With several
 --url, clients are spread over them (two server instances sharing one PostgreSQL database).
+
+Faults: with --fault-after SECONDS and --fault-cmd CMD, the command runs that long into the load (kill -9 the
+server and start it again, or restart PostgreSQL). Clients treat a lost connection or a 503 as "outcome unknown",
+wait for /healthz and go on with the next participant. Afterwards every acknowledged write must be stored; a
+participant stored without an acknowledgement must be one whose request's outcome was unknown; and the chain must
+verify. The report counts the 503 answers seen.
 """
 import argparse
 import asyncio
@@ -60,52 +66,80 @@ class Connection:
             self.writer.close()
 
 
+async def healthy(url, deadline=120):
+    """Waits until /healthz answers 200."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < deadline:
+        conn = Connection(url)
+        try:
+            status, _, _ = await conn.request("GET", "/healthz")
+            if status == 200:
+                return
+        except (ConnectionError, OSError, asyncio.IncompleteReadError, ValueError, IndexError):
+            pass
+        finally:
+            conn.close()
+        await asyncio.sleep(0.2)
+    raise RuntimeError(f"{url} did not come back within {deadline} s")
+
+
 async def client(index, url, token, site, writes, admission, results):
-    """Enrolls participants and records their induction start; every fifth, also a stale write (expected 409)."""
+    """Enrolls participants and records their induction start; every fifth, also a stale write (expected 409).
+    A lost connection or a 503 makes the request's outcome unknown: the client waits for the server and goes on."""
     conn = Connection(url)
     made = 0
     k = 0
+
+    async def send(kind, pid, method, path, body, headers):
+        nonlocal conn
+        start = time.perf_counter()
+        try:
+            status, response_headers, _ = await conn.request(method, path, token, body, headers)
+        except (ConnectionError, OSError, asyncio.IncompleteReadError, ValueError, IndexError):
+            status, response_headers = None, {}
+        results["latency"].append(time.perf_counter() - start)
+        if status is None or status == 503:
+            results["unknown"].add(pid)
+            results["unavailable" if status == 503 else "transport_errors"] += 1
+            conn.close()
+            await healthy(url)
+            conn = Connection(url)
+        return status, response_headers
+
     try:
         while made < writes:
             pid = f"L{index:03d}-{k:05d}"
             k += 1
-            start = time.perf_counter()
-            status, headers, _ = await conn.request("POST", "/api/v1/participants", token, {
+            status, headers = await send("enroll", pid, "POST", "/api/v1/participants", {
                 "id": pid, "site": site, "admission_date": admission,
                 "baseline": {"age": "40", "sex": "female", "insured": "yes", "opioid_days_30": "20"}},
                 {"Idempotency-Key": f"enroll-{pid}"} if k % 4 == 0 else None)
-            results["latency"].append(time.perf_counter() - start)
             made += 1
             if status != 201:
-                results["unexpected"].append(("enroll", status))
+                if status not in (None, 503):
+                    results["unexpected"].append(("enroll", status))
                 continue
             results["enrolled"].add(pid)
             etag = headers["etag"]
             if made >= writes:
                 break
-            start = time.perf_counter()
-            status, headers, _ = await conn.request("POST", f"/api/v1/participants/{pid}/outcomes", token,
-                                                    {"induction_start_date": admission}, {"If-Match": etag})
-            results["latency"].append(time.perf_counter() - start)
+            status, _ = await send("record", pid, "POST", f"/api/v1/participants/{pid}/outcomes",
+                                   {"induction_start_date": admission}, {"If-Match": etag})
             made += 1
             if status == 200:
                 results["recorded"].add(pid)
-            else:
+            elif status not in (None, 503):
                 results["unexpected"].append(("record", status))
-            if k % 5 == 0 and made < writes:
+            if k % 5 == 0 and made < writes and status == 200:
                 # A second writer with the version read before the first change: must be refused, writing nothing.
-                start = time.perf_counter()
-                status, _, _ = await conn.request("POST", f"/api/v1/participants/{pid}/outcomes", token,
-                                                  {"procedure_received": "rapid"}, {"If-Match": etag})
-                results["latency"].append(time.perf_counter() - start)
+                status, _ = await send("stale", pid, "POST", f"/api/v1/participants/{pid}/outcomes",
+                                       {"procedure_received": "rapid"}, {"If-Match": etag})
                 made += 1
                 if status == 409:
                     results["conflicts"] += 1
                     results["stale"].add(pid)
-                else:
+                elif status not in (None, 503):
                     results["unexpected"].append(("stale", status))
-    except (ConnectionError, OSError, asyncio.IncompleteReadError) as error:
-        results["transport_errors"].append(f"client {index}: {error}")
     finally:
         conn.close()
 
@@ -118,6 +152,8 @@ async def main():
     parser.add_argument("--writes", type=int, default=10_000)
     parser.add_argument("--admission", default="2022-06-01", help="admission date of the new participants")
     parser.add_argument("--label", default="")
+    parser.add_argument("--fault-after", type=float, help="run --fault-cmd this many seconds into the load")
+    parser.add_argument("--fault-cmd", help="a shell command: kill -9 and restart the server, or restart PostgreSQL")
     args = parser.parse_args()
     accounts = {a["username"]: a for a in json.load(open(args.accounts))}
     admin, manager = accounts["admin"]["token"], accounts["datamanager"]["token"]
@@ -133,19 +169,33 @@ async def main():
         if status != 201:
             sys.exit(f"cannot issue a token: {status} {body[:200]}")
         clients.append((json.loads(body)["token"], site or sites[i % len(sites)]))
-    results = {"latency": [], "enrolled": set(), "recorded": set(), "stale": set(), "conflicts": 0,
-               "unexpected": [], "transport_errors": []}
+    results = {"latency": [], "enrolled": set(), "recorded": set(), "stale": set(), "unknown": set(), "conflicts": 0,
+               "unexpected": [], "transport_errors": 0, "unavailable": 0}
     per_client = [args.writes // args.clients + (1 if i < args.writes % args.clients else 0) for i in range(args.clients)]
     started = time.perf_counter()
-    await asyncio.gather(*(client(i, args.url[i % len(args.url)], token, site, per_client[i], args.admission, results)
-                           for i, (token, site) in enumerate(clients)))
+    setup.close()
+
+    async def fault():
+        await asyncio.sleep(args.fault_after)
+        process = await asyncio.create_subprocess_shell(args.fault_cmd)
+        await process.wait()
+
+    tasks = [client(i, args.url[i % len(args.url)], token, site, per_client[i], args.admission, results)
+             for i, (token, site) in enumerate(clients)]
+    if args.fault_cmd:
+        tasks.append(fault())
+    await asyncio.gather(*tasks)
     elapsed = time.perf_counter() - started
+    for url in args.url:
+        await healthy(url)
+    setup = Connection(args.url[0])
     # Check: every acknowledged write is stored; nothing refused or unacknowledged is half there; the chain verifies.
     status, _, body = await setup.request("GET", "/api/v1/participants", manager)
     stored = {p["id"]: p for p in json.loads(body)["participants"] if p["id"].startswith("L")}
     lost_enrollments = sorted(results["enrolled"] - stored.keys())
     lost_records = sorted(p for p in results["recorded"] if stored.get(p, {}).get("outcomes", {}).get("induction_start_date") != args.admission)
-    unacknowledged = sorted(stored.keys() - results["enrolled"])
+    # A participant stored without an acknowledgement is allowed only where the outcome was unknown (a lost answer).
+    unacknowledged = sorted(stored.keys() - results["enrolled"] - results["unknown"])
     stale_written = sorted(p for p in results["stale"] if stored.get(p, {}).get("outcomes", {}).get("procedure_received"))
     status, _, body = await setup.request("GET", "/api/v1/audit/verification", manager)
     verification = json.loads(body)
@@ -161,7 +211,9 @@ async def main():
         "p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 2),
         "lost_enrollments": len(lost_enrollments), "lost_records": len(lost_records),
         "unacknowledged_stored": len(unacknowledged), "stale_writes_stored": len(stale_written),
-        "unexpected_statuses": len(results["unexpected"]), "transport_errors": len(results["transport_errors"]),
+        "unexpected_statuses": len(results["unexpected"]), "transport_errors": results["transport_errors"],
+        "answered_503": results["unavailable"], "outcome_unknown": len(results["unknown"]),
+        "unknown_stored": len(stored.keys() & (results["unknown"] - results["enrolled"])),
         "audit_valid": verification.get("valid"), "audit_entries": verification.get("entries"),
     }
     print(json.dumps(report))

@@ -24,6 +24,8 @@ public struct ServerServices: Sendable {
     let committer: GroupCommitter
     /// Tokens checked in the last second (``TokenCache``).
     let tokens = TokenCache()
+    /// Request and write counts for `/metrics`.
+    let metrics = ServerMetrics()
 
     /// Services over `store`, whose shared state is `state`.
     public init(store: any StudyStoring, state: ServerState, today: (@Sendable () -> CivilDate)? = nil,

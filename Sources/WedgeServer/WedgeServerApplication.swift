@@ -19,7 +19,7 @@ public enum WedgeServerApplication {
     /// under `/api/v1` behind a bearer token.
     public static func router(services: ServerServices) -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
-        router.add(middleware: SecurityHeaders())
+        router.add(middleware: SecurityHeaders(metrics: services.metrics))
         router.get("healthz") { _, _ -> Response in
             do {
                 _ = try await services.store.participantCount()
@@ -30,6 +30,18 @@ public enum WedgeServerApplication {
         }
         router.get("openapi.json") { _, _ -> Response in
             APIResult(text: OpenAPIDocument.json, contentType: "application/json").response()
+        }
+        // Prometheus metrics: from loopback (a scraper on the same host, or through the proxy's own port), or for
+        // an admin's token from anywhere.
+        router.get("metrics") { request, context -> Response in
+            if !["127.0.0.1", "::1"].contains(context.remoteAddress) {
+                guard try await TokenAuthenticator(services: services).principal(of: request)?.role == .admin else {
+                    throw Problem(.forbidden, "Not allowed", "Metrics are served to loopback, or to an admin's token.")
+                }
+            }
+            let (groups, writes) = await services.committer.counts()
+            return APIResult(text: services.metrics.text(groups: groups, writes: writes),
+                             contentType: "text/plain; version=0.0.4").response()
         }
         let accounts = AccountService(state: services.state, sites: Set(services.schedule.protocol.sites.map(\.id)),
                                       now: services.now)

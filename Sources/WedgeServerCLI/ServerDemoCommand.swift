@@ -28,6 +28,10 @@ struct ServerDemoCommand: AsyncParsableCommand {
     @Option(help: "Put the study in this empty PostgreSQL database instead of a temporary SQLite file.")
     var postgres: String?
 
+    @Option(help: "Keep the study in this new SQLite file instead of a temporary one (to serve it again later).",
+            completion: .file())
+    var db: String?
+
     /// The demo's accounts: role, site, username.
     static let accounts: [(AccountRole, String?, String)] = [
         (.admin, nil, "admin"), (.dataManager, nil, "datamanager"), (.statistician, nil, "statistician"),
@@ -39,13 +43,14 @@ struct ServerDemoCommand: AsyncParsableCommand {
         if let accountsFile, FileManager.default.fileExists(atPath: accountsFile) {
             throw ValidationError("--accounts-file '\(accountsFile)' exists; give a new file.")
         }
+        if db != nil, postgres != nil { throw ValidationError("Give --db FILE or --postgres URL, not both.") }
     }
 
     func run() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wedge-server-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("ctn-0097.sqlite").path
+        let path = db ?? directory.appendingPathComponent("ctn-0097.sqlite").path
         let count = try SampleStudy.createExample(at: path, scratch: directory.path, actor: "wedge-server demo")
         var engine: any StudyEngine = try StudyStore.openShared(at: path)
         if let postgres {
@@ -73,7 +78,7 @@ struct ServerDemoCommand: AsyncParsableCommand {
             }
         }
         let banner = """
-            The CTN-0097 sample study: \(count) participants, in \(postgres == nil ? "a temporary SQLite file" : engine.location).
+            The CTN-0097 sample study: \(count) participants, in \(postgres == nil && db == nil ? "a temporary SQLite file" : engine.location).
             Accounts (one-time passwords\(accountsFile.map { "; tokens in \($0)" } ?? "")):
             \(lines.joined(separator: "\n"))
             """

@@ -45,7 +45,7 @@ struct OpenAPIDocumentTests {
             }
         }
         #expect(routed == documented)
-        #expect(routed.count >= 27)
-        #expect(operations.subtracting(["health", "openapi", "login"]) == Set(APIOperation.allCases.map(\.rawValue)))
+        #expect(routed.count >= 28)
+        #expect(operations.subtracting(["health", "openapi", "metrics", "login"]) == Set(APIOperation.allCases.map(\.rawValue)))
     }
 }

@@ -185,4 +185,21 @@ struct ServerBehaviourTests {
             #expect([monitorBefore, disable, monitorAfter] as [Int] == [200, 200, 401])
         }
     }
+
+    @Test("/metrics counts requests and committed writes, for loopback or an admin only", arguments: [Engine.sqlite])
+    func metrics(engine: Engine) async throws {
+        let fixture = try await ServerFixture.make(engine)
+        try await fixture.test { client in
+            _ = try await client.send(.post, "/api/v1/participants/P-A1/adverse-events", fixture.headers("coord-a"),
+                                      #"{"date": "2021-04-03", "description": "nausea", "serious": false}"#)
+            // The test client has no loopback address: a token is needed, and only an admin's will do.
+            let anonymous = try await client.send(.get, "/metrics", fixture.headers("none"))
+            let coordinator = try await client.send(.get, "/metrics", fixture.headers("coord-a"))
+            let admin = try await client.send(.get, "/metrics", fixture.headers("admin"))
+            #expect([anonymous.status, coordinator.status, admin.status] as [Int] == [403, 403, 200])
+            #expect(admin.body.contains(#"wedge_http_requests_total{method="POST",status="2xx"} 1"#))
+            #expect(admin.body.contains("wedge_writes_committed_total 1\n"))
+            #expect(admin.body.contains(#"wedge_http_request_duration_seconds_count"#))
+        }
+    }
 }

@@ -62,20 +62,15 @@ struct ParticipantRoutes {
             case .success(let value): record = value
             case .failure(let error): throw StoreProblem.from(.dataRejected(error))
             }
-            let stored = try await commit(.enroll(record), by: principal).participant
+            let stored = try await commit(.enroll(record), by: principal, submitted: body).participant
             return APIResult(json: ParticipantJSON.object(stored), status: .created,
                              etag: ParticipantJSON.etag(stored.version), location: "/api/v1/participants/\(id)")
         }
     }
 
     @Sendable func recordOutcomes(_ request: Request, context: ServerContext) async throws -> Response {
-        let principal = try context.require(.recordOutcomes, services)
-        let body = try await RouteSupport.body(request, context)
-        let id = try context.parameters.require("id")
-        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
-            let version = try RouteSupport.ifMatch(request)
-            let fields = ParticipantField.outcomes.map(\.rawValue)
-            var input = try JSONInput.parse(body, allowed: Set(fields))
+        try await participantWrite(.recordOutcomes, request, context, allowed: Set(ParticipantField.outcomes.map(\.rawValue)),
+                                   versioned: true) { input, id, version in
             var values: [ParticipantField: String] = [:]
             for field in ParticipantField.outcomes {
                 let text = ParticipantField.outcomeDates.contains { $0.0 == field }
@@ -83,29 +78,22 @@ struct ParticipantRoutes {
                 if let text { values[field] = text }
             }
             if values.isEmpty, input.errors.isEmpty { input.reject("(body)", "must give at least one outcome") }
-            try input.finish()
-            let result = try await commit(.recordOutcomes(participantID: id, values: values, ifVersion: version),
-                                          by: principal, submitted: body)
-            return APIResult(json: ["participant": ParticipantJSON.object(result.participant),
-                                    "recorded": result.recorded.map(\.rawValue)],
-                             etag: ParticipantJSON.etag(result.participant.version))
+            return .recordOutcomes(participantID: id, values: values, ifVersion: version)
+        } answer: { result, _ in
+            APIResult(json: ["participant": ParticipantJSON.object(result.participant),
+                             "recorded": result.recorded.map(\.rawValue)],
+                      etag: ParticipantJSON.etag(result.participant.version))
         }
     }
 
     @Sendable func recordAdverseEvent(_ request: Request, context: ServerContext) async throws -> Response {
-        let principal = try context.require(.recordAdverseEvent, services)
-        let body = try await RouteSupport.body(request, context)
-        let id = try context.parameters.require("id")
-        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
-            var input = try JSONInput.parse(body, allowed: ["date", "description", "serious"])
-            let date = input.date("date"), description = input.string("description", maxLength: 500)
+        try await participantWrite(.recordAdverseEvent, request, context, allowed: ["date", "description", "serious"],
+                                   versioned: false) { input, id, _ in
+            let date = input.date("date").flatMap(CivilDate.init(iso:)), description = input.string("description", maxLength: 500)
             let serious = input.bool("serious")
-            try input.finish()
-            guard let date, let day = CivilDate(iso: date), let description, let serious else {
-                throw Problem.badRequest(input.errors)
-            }
-            let result = try await commit(.adverseEvent(participantID: id, date: day, description: description,
-                                                        isSerious: serious), by: principal)
+            guard let date, let description, let serious else { return nil }
+            return .adverseEvent(participantID: id, date: date, description: description, isSerious: serious)
+        } answer: { result, id in
             guard let event = result.adverseEvent else { throw StoreProblem.from(.participantNotFound(id: id)) }
             return APIResult(json: ["id": event.id ?? 0, "participant_id": id, "date": event.date.iso,
                                     "description": event.description, "serious": event.isSerious], status: .created,
@@ -114,36 +102,44 @@ struct ParticipantRoutes {
     }
 
     @Sendable func correct(_ request: Request, context: ServerContext) async throws -> Response {
-        let principal = try context.require(.correctParticipant, services)
-        let body = try await RouteSupport.body(request, context)
-        let id = try context.parameters.require("id")
-        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
-            let version = try RouteSupport.ifMatch(request)
-            var input = try JSONInput.parse(body, allowed: ["field", "value", "reason"])
+        try await participantWrite(.correctParticipant, request, context, allowed: ["field", "value", "reason"],
+                                   versioned: true) { input, id, version in
             let field = input.string("field"), value = input.string("value", nullable: true)
             let reason = input.string("reason", maxLength: 500)
-            try input.finish()
-            guard let field, let reason else { throw Problem.badRequest(input.errors) }
-            let stored = try await commit(.correct(participantID: id, field: field, value: value, reason: reason,
-                                                   ifVersion: version), by: principal, submitted: body)
-                .participant
-            return APIResult(json: ParticipantJSON.object(stored), etag: ParticipantJSON.etag(stored.version))
+            guard let field, let reason else { return nil }
+            return .correct(participantID: id, field: field, value: value, reason: reason, ifVersion: version)
+        } answer: { result, _ in
+            APIResult(json: ParticipantJSON.object(result.participant), etag: ParticipantJSON.etag(result.participant.version))
         }
     }
 
     @Sendable func delete(_ request: Request, context: ServerContext) async throws -> Response {
-        let principal = try context.require(.deleteParticipant, services)
+        try await participantWrite(.deleteParticipant, request, context, allowed: ["reason"], versioned: true) { input, id, version in
+            guard let reason = input.string("reason", maxLength: 500) else { return nil }
+            return .softDelete(participantID: id, reason: reason, ifVersion: version)
+        } answer: { result, _ in
+            APIResult(json: ParticipantJSON.object(result.participant), etag: ParticipantJSON.etag(result.participant.version))
+        }
+    }
+
+    /// One write to the participant `:id`: the role check, an idempotent run, `If-Match` when `versioned` (428
+    /// without it), the body's fields read by `parse` into a ``WedgeStore/StudyWrite`` (`nil` when a required one
+    /// is missing), the group commit, and `answer` built from its result.
+    private func participantWrite(
+        _ operation: APIOperation, _ request: Request, _ context: ServerContext, allowed: Set<String>, versioned: Bool,
+        parse: (inout JSONInput, _ id: String, _ version: Int64?) throws -> StudyWrite?,
+        answer: (StudyWriteResult, _ id: String) throws -> APIResult
+    ) async throws -> Response {
+        let principal = try context.require(operation, services)
         let body = try await RouteSupport.body(request, context)
         let id = try context.parameters.require("id")
         return try await Idempotency.run(request, body: body, principal: principal, services: services) {
-            let version = try RouteSupport.ifMatch(request)
-            var input = try JSONInput.parse(body, allowed: ["reason"])
-            let reason = input.string("reason", maxLength: 500)
+            let version = versioned ? try RouteSupport.ifMatch(request) : nil
+            var input = try JSONInput.parse(body, allowed: allowed)
+            let write = try parse(&input, id, version)
             try input.finish()
-            guard let reason else { throw Problem.badRequest(input.errors) }
-            let stored = try await commit(.softDelete(participantID: id, reason: reason, ifVersion: version),
-                                          by: principal, submitted: body).participant
-            return APIResult(json: ParticipantJSON.object(stored), etag: ParticipantJSON.etag(stored.version))
+            guard let write else { throw Problem.badRequest(input.errors) }
+            return try answer(try await commit(write, by: principal, submitted: body), id)
         }
     }
 
@@ -161,17 +157,9 @@ struct ParticipantRoutes {
         }]).response()
     }
 
-    /// Commits `write` through the instance's group committer, answering a refusal as a problem.
-    private func commit(_ write: StudyWrite, by principal: Principal) async throws -> StudyWriteResult {
-        switch await services.commit(write, by: principal) {
-        case .success(let result): return result
-        case .failure(let error): throw StoreProblem.from(error)
-        }
-    }
-
-    /// Commits a versioned write; a stale version (found by the store inside the transaction) is answered 409 with
-    /// the current participant beside the submitted values. The site check is the store's too (``commit(_:by:)``),
-    /// so a write reads nothing before it is committed.
+    /// Commits `write` through the instance's group committer, answering a refusal as a problem; a stale version
+    /// (found by the store inside the transaction) is answered 409 with the current participant beside the submitted
+    /// values. The site check is the store's too, so a write reads nothing before it is committed.
     private func commit(_ write: StudyWrite, by principal: Principal, submitted: Data) async throws -> StudyWriteResult {
         switch await services.commit(write, by: principal) {
         case .success(let result):

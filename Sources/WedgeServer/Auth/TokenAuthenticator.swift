@@ -12,28 +12,37 @@ struct TokenAuthenticator: RouterMiddleware {
     let services: ServerServices
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let (principal, tokenID) = try await check(request) else { throw Problem.unauthenticated }
+        return try await proceed(request, context, principal, tokenID: tokenID, next)
+    }
+
+    /// The principal of the request's bearer token, or `nil` when it has no valid one (for routes outside
+    /// `/api/v1` that accept a token, such as `/metrics`).
+    func principal(of request: Request) async throws -> Principal? { try await check(request)?.0 }
+
+    /// The principal and token id of the request's bearer token, when it is known, unrevoked, unexpired and its
+    /// account enabled; refusals are logged.
+    private func check(_ request: Request) async throws -> (Principal, String)? {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
               case let token = String(header.dropFirst(7)), token.hasPrefix("wdg_"), token.count < 100
-        else { throw Problem.unauthenticated }
+        else { return nil }
         let hash = TokenCodec.hash(token)
         let now = services.now(), timestamp = services.timestamp()
-        if let (principal, tokenID) = services.tokens.principal(hash: hash, now: now, timestamp: timestamp) {
-            return try await proceed(request, context, principal, tokenID: tokenID, next)
-        }
+        if let cached = services.tokens.principal(hash: hash, now: now, timestamp: timestamp) { return cached }
         guard let (record, account) = try await services.state.token(hash: hash) else {
             services.securityLog.notice("unknown token refused", metadata: ["path": "\(request.uri.path)"])
-            throw Problem.unauthenticated
+            return nil
         }
         guard record.revokedAt == nil, record.expiresAt > timestamp, !account.isDisabled else {
             services.securityLog.notice("token refused", metadata: [
                 "token": "\(record.id)", "user": "\(account.username)",
                 "why": "\(record.revokedAt != nil ? "revoked" : account.isDisabled ? "account disabled" : "expired")",
             ])
-            throw Problem.unauthenticated
+            return nil
         }
         let principal = Principal(username: account.username, role: account.role, siteID: account.siteID)
         services.tokens.remember(hash: hash, principal: principal, tokenID: record.id, expiresAt: record.expiresAt, now: now)
-        return try await proceed(request, context, principal, tokenID: record.id, next)
+        return (principal, record.id)
     }
 
     /// Logs the token's use and runs the request as `principal`.

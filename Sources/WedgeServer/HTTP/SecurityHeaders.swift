@@ -5,9 +5,14 @@ public import HTTPTypes
 import Logging
 
 /// Headers on every response, errors included: a strict Content-Security-Policy, no MIME sniffing, no framing,
-/// no referrer, and no caching (responses carry participant data).
+/// no referrer, and no caching (responses carry participant data). It is the outermost middleware, so it also
+/// counts every request for `/metrics` and answers any unexpected error as a 500 problem.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
+    /// Where each request's method, status and time are counted.
+    let metrics: ServerMetrics
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
         var response: Response
         do {
             response = try await next(request, context)
@@ -25,6 +30,9 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.cacheControl] = "no-store"
         response.headers[.referrerPolicy] = "no-referrer"
+        let elapsed = ContinuousClock.now - started
+        metrics.record(method: request.method.rawValue, status: response.status.code,
+                       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         return response
     }
 }

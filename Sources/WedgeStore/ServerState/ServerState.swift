@@ -177,4 +177,43 @@ public struct ServerState: Sendable {
             DELETE FROM server_idempotency WHERE username = ? AND key = ? AND status IS NULL RETURNING key
             """, [.text(username), .text(key)], "release an idempotency key")
     }
+
+    // MARK: Key–value store with expiry (Hummingbird's persist driver: sessions)
+
+    /// Stores `value` under `key` unless a live value is there (an expired one is replaced); returns whether it
+    /// stored. `expiresAt` is in milliseconds since 1970, `nil` for never.
+    public func persistCreate(key: String, value: String, expiresAt: Int64?, now: Int64) async throws(StoreError) -> Bool {
+        !(try await rows("""
+            INSERT INTO server_persist (key, value, expires_at) VALUES (?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
+            WHERE server_persist.expires_at IS NOT NULL AND server_persist.expires_at <= ?
+            RETURNING key
+            """, [.text(key), .text(value), expiresAt.map(SQLValue.integer) ?? .null, .integer(now)],
+            "store a session value")).isEmpty
+    }
+
+    /// Stores `value` under `key`, replacing any; without `expiresAt`, an existing expiry is kept.
+    public func persistSet(key: String, value: String, expiresAt: Int64?) async throws(StoreError) {
+        _ = try await rows("""
+            INSERT INTO server_persist (key, value, expires_at) VALUES (?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value,
+                expires_at = COALESCE(excluded.expires_at, server_persist.expires_at)
+            RETURNING key
+            """, [.text(key), .text(value), expiresAt.map(SQLValue.integer) ?? .null], "store a session value")
+    }
+
+    /// The live value under `key` and its expiry, if any.
+    public func persistGet(key: String, now: Int64) async throws(StoreError) -> (value: String, expiresAt: Int64?)? {
+        guard let row = try await rows("""
+            SELECT value, expires_at FROM server_persist WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)
+            """, [.text(key), .integer(now)], "read a session value").first, let value = row[0].text else { return nil }
+        return (value, row[1].integer)
+    }
+
+    /// Removes the value under `key`, and every value that has expired.
+    public func persistRemove(key: String, now: Int64) async throws(StoreError) {
+        _ = try await rows("""
+            DELETE FROM server_persist WHERE key = ? OR (expires_at IS NOT NULL AND expires_at <= ?) RETURNING key
+            """, [.text(key), .integer(now)], "remove a session value")
+    }
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
 /// The `v2-server` migration: the state that several `wedge-server` instances sharing one database must share:
-/// accounts, API tokens (stored as SHA-256 hashes only), login-throttling counters and idempotency keys.
+/// accounts, API tokens (stored as SHA-256 hashes only), login-throttling counters, idempotency keys, and a
+/// key–value store with expiry for Hummingbird's persist driver (sessions).
 ///
 /// One definition for both engines: the two dialects differ only in the type of a counter column, so the
 /// statements are written once here and the PostgreSQL engine registers them under the same migration name.
@@ -60,6 +61,13 @@ package enum ServerStateSchema {
                 response TEXT,
                 created_at TEXT NOT NULL,
                 PRIMARY KEY (username, key)
+            )
+            """,
+            """
+            CREATE TABLE server_persist (
+                key TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL,
+                expires_at \(integer)
             )
             """,
         ]

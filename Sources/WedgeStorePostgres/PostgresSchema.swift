@@ -23,6 +23,7 @@ enum PostgresSchema {
     static let migrations: [(identifier: String, statements: [String])] = [
         ("v1-schema", v1Schema),
         (ServerStateSchema.identifier, ServerStateSchema.statements(dialect: .postgres)),
+        (ServerStateSchema.sessionsIdentifier, ServerStateSchema.sessionStatements(dialect: .postgres)),
     ]
 
     /// The statements of `v1-schema`. Released: never edit.

@@ -15,6 +15,8 @@ enum StoreMigrations {
     static let v1 = "v1-schema"
     /// The name of the migration that adds the server's shared state (``ServerStateSchema``).
     static let v2 = ServerStateSchema.identifier
+    /// The name of the migration that adds the sessions' persist table.
+    static let v3 = ServerStateSchema.sessionsIdentifier
 
     /// The migrator with every migration registered.
     static var migrator: DatabaseMigrator {
@@ -24,6 +26,9 @@ enum StoreMigrations {
         }
         migrator.registerMigration(v2) { db in
             for statement in ServerStateSchema.statements(dialect: .sqlite) { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration(v3) { db in
+            for statement in ServerStateSchema.sessionStatements(dialect: .sqlite) { try db.execute(sql: statement) }
         }
         return migrator
     }

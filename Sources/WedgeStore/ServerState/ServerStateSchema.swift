@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
 /// The `v2-server` migration: the state that several `wedge-server` instances sharing one database must share:
-/// accounts, API tokens (stored as SHA-256 hashes only), login-throttling counters, idempotency keys, and a
-/// key–value store with expiry for Hummingbird's persist driver (sessions).
+/// accounts, API tokens (stored as SHA-256 hashes only), login-throttling counters and idempotency keys; and the
+/// `v3-sessions` migration: a key–value store with expiry for Hummingbird's persist driver (sessions).
 ///
 /// One definition for both engines: the two dialects differ only in the type of a counter column, so the
 /// statements are written once here and the PostgreSQL engine registers them under the same migration name.
@@ -63,6 +63,16 @@ package enum ServerStateSchema {
                 PRIMARY KEY (username, key)
             )
             """,
+        ]
+    }
+
+    /// The name of the migration that adds ``sessionStatements(dialect:)``, on both engines.
+    package static let sessionsIdentifier = "v3-sessions"
+
+    /// The statements of `v3-sessions` in `dialect`: the persist driver's table. Released: never edit.
+    package static func sessionStatements(dialect: Dialect) -> [String] {
+        let integer = dialect == .sqlite ? "INTEGER" : "BIGINT"
+        return [
             """
             CREATE TABLE server_persist (
                 key TEXT PRIMARY KEY NOT NULL,

@@ -38,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - Libraries
@@ -100,7 +101,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        /// Layer 5: the HTTP service (Hummingbird): accounts, roles and site policies, the JSON API. Engine-agnostic:
+        /// Layer 5: the HTTP service (Hummingbird): accounts, roles and site policies, the JSON API, and the
+        /// coordinators' pages (swift-mustache templates, sessions in the study database). Engine-agnostic:
         /// it takes any ``StudyStoring`` with its ``ServerState``; the command line opens the engine.
         .target(
             name: "WedgeServer",
@@ -109,10 +111,15 @@ let package = Package(
                 "WedgeStore",
                 "WedgeAnalysis",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
+            // The page templates and style sheet, embedded into PageResources.swift by scripts/embed-resources.py
+            // so that a `wedge-server` binary copied alone onto the PATH serves its pages.
+            exclude: ["Resources"],
             swiftSettings: swiftSettings
         ),
         /// Layer 5: the `wedge-server` commands (serve, demo, users, tokens, migrate, copy, audit verify, status), as a

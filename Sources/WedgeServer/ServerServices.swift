@@ -26,6 +26,9 @@ public struct ServerServices: Sendable {
     let tokens = TokenCache()
     /// Request and write counts for `/metrics`.
     let metrics = ServerMetrics()
+    /// Whether the pages' session cookie is marked `Secure`: set it when browsers reach the server over TLS (behind
+    /// a TLS reverse proxy), so the cookie never travels in clear.
+    public var secureCookies = false
 
     /// Services over `store`, whose shared state is `state`.
     public init(store: any StudyStoring, state: ServerState, today: (@Sendable () -> CivilDate)? = nil,

@@ -17,7 +17,7 @@ import WedgeCore
 public enum WedgeServerApplication {
     /// The router with every route: `/healthz` and `/openapi.json` open, `/api/v1/login` open, everything else
     /// under `/api/v1` behind a bearer token.
-    public static func router(services: ServerServices) -> Router<ServerContext> {
+    public static func router(services: ServerServices) throws -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         router.add(middleware: SecurityHeaders(metrics: services.metrics))
         router.get("healthz") { _, _ -> Response in
@@ -51,13 +51,14 @@ public enum WedgeServerApplication {
         ParticipantRoutes(services: services).register(on: authenticated)
         StudyRoutes(services: services).register(on: authenticated)
         AdminRoutes(services: services, accounts: accounts).register(on: authenticated)
+        try PageRoutes(services: services, accounts: accounts).register(on: router)
         return router
     }
 
     /// The application listening on `host`:`port`; `runService()` runs it until SIGTERM or SIGINT, letting requests in
     /// flight finish.
-    public static func make(services: ServerServices, host: String, port: Int) -> some ApplicationProtocol {
-        Application(router: router(services: services),
+    public static func make(services: ServerServices, host: String, port: Int) throws -> some ApplicationProtocol {
+        Application(router: try router(services: services),
                     configuration: .init(address: .hostname(host, port: port), serverName: "wedge-server"),
                     logger: Logger(label: "wedge.server"))
     }

@@ -39,7 +39,13 @@ struct ServerDemoCommand: AsyncParsableCommand {
         (.siteCoordinator, "unit-b", "coord-unit-b"),
     ]
 
+    @Option(help: ArgumentHelp(
+        "Pretend today is this date (YYYY-MM-DD), so the sample study runs as if live. Default: its last day of enrollment.",
+        valueName: "date"))
+    var today: String?
+
     func validate() throws {
+        if let today, CivilDate(iso: today) == nil { throw ValidationError("--today '\(today)' is not a date YYYY-MM-DD.") }
         if let accountsFile, FileManager.default.fileExists(atPath: accountsFile) {
             throw ValidationError("--accounts-file '\(accountsFile)' exists; give a new file.")
         }
@@ -58,6 +64,7 @@ struct ServerDemoCommand: AsyncParsableCommand {
             engine = try await StudyAddress.postgres(url: postgres).restore(dump)
         }
         let schedule = try await engine.fetchSchedule()
+        let day = today.flatMap(CivilDate.init(iso:)) ?? schedule.protocol.calendar.endDate
         let service = AccountService(state: engine.serverState, sites: Set(schedule.protocol.sites.map(\.id)))
         var rows: [[String: Any]] = []
         var lines: [String] = []
@@ -79,9 +86,10 @@ struct ServerDemoCommand: AsyncParsableCommand {
         }
         let banner = """
             The CTN-0097 sample study: \(count) participants, in \(postgres == nil && db == nil ? "a temporary SQLite file" : engine.location).
-            Accounts (one-time passwords\(accountsFile.map { "; tokens in \($0)" } ?? "")):
+            Today is \(day.iso) for this demo\(today == nil ? " (the sample study's last day of enrollment; --today to change)" : "").
+            Sign in at \(listen.url)/login with one of these accounts (one-time passwords\(accountsFile.map { "; tokens in \($0)" } ?? "")):
             \(lines.joined(separator: "\n"))
             """
-        try await ServeCommand.serve(engine, listen: listen, banner: banner)
+        try await ServeCommand.serve(engine, listen: listen, banner: banner, today: day)
     }
 }

@@ -76,7 +76,7 @@ struct ServerFixture {
 
     /// Runs `body` with a client of the server.
     func test<T: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-        let app = Application(router: WedgeServerApplication.router(services: services))
+        let app = Application(router: try WedgeServerApplication.router(services: services))
         defer { Task { [engine] in await engine.close() } }
         return try await app.test(.router, body)
     }

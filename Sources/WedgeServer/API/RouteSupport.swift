@@ -38,6 +38,12 @@ enum RouteSupport {
         }
     }
 
+    /// The study as of today, as the analysis reads it.
+    static func snapshot(_ services: ServerServices) async throws -> StudySnapshot {
+        let today = services.today()
+        return try await store { () async throws(StoreError) in try await services.store.fetchSnapshot(dataLockDate: today) }
+    }
+
     /// The participant `id` if `principal` may see it, else 404 (the same answer as for no participant at all).
     static func visibleParticipant(
         _ id: String, _ principal: Principal, _ services: ServerServices

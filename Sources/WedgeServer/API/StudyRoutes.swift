@@ -27,12 +27,7 @@ struct StudyRoutes {
         group.get("audit/verification", use: verify)
     }
 
-    private func snapshot() async throws -> StudySnapshot {
-        let today = services.today()
-        return try await RouteSupport.store { () async throws(StoreError) in
-            try await services.store.fetchSnapshot(dataLockDate: today)
-        }
-    }
+    private func snapshot() async throws -> StudySnapshot { try await RouteSupport.snapshot(services) }
 
     @Sendable func schedule(_ request: Request, context: ServerContext) async throws -> Response {
         let principal = try context.require(.schedule, services)
@@ -57,20 +52,9 @@ struct StudyRoutes {
 
     @Sendable func status(_ request: Request, context: ServerContext) async throws -> Response {
         let principal = try context.require(.status, services)
-        let snapshot = try await snapshot()
-        let periods = snapshot.protocol.calendar.periodCount
-        var sites: [[String: Any]] = []
-        var total = 0
-        for site in snapshot.protocol.sites where AccessPolicy.reaches(principal, site: site.id) {
-            var counts = Array(repeating: 0, count: periods)
-            for enrollment in snapshot.enrollments where enrollment.record.siteID == site.id {
-                if counts.indices.contains(enrollment.period) { counts[enrollment.period] += 1 }
-            }
-            let sum = counts.reduce(0, +)
-            total += sum
-            sites.append(["site": site.id, "enrolled": counts, "total": sum])
-        }
-        return APIResult(json: ["as_of": snapshot.dataLockDate.iso, "periods": periods, "sites": sites, "total": total])
+        let status = EnrollmentStatus(try await snapshot(), for: principal)
+        return APIResult(json: ["as_of": status.asOf.iso, "periods": status.periods, "total": status.total,
+                                "sites": status.sites.map { ["site": $0.id, "enrolled": $0.counts, "total": $0.total] }])
             .response()
     }
 

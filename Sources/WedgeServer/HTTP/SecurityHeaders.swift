@@ -25,7 +25,8 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
                                    "The server failed; nothing was written. Try again, or tell the administrator.")
                 .response(from: request, context: context)
         }
-        response.headers[.contentSecurityPolicy] = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.cacheControl] = "no-store"

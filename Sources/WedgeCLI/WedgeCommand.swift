@@ -19,6 +19,7 @@ public struct WedgeCommand: ParsableCommand {
             DemoCommand.self, CheckCommand.self, ScheduleCommand.self, SimulateCommand.self, InitCommand.self,
             PowerCommand.self, ImportCommand.self,
             EnrollCommand.self, RecordCommand.self, AdverseEventCommand.self, CorrectCommand.self, DeleteCommand.self,
+            ScreenCommand.self,
             AuditCommand.self, ExportCommand.self, StatusCommand.self, QueriesCommand.self,
             AnalyzeCommand.self, ReportCommand.self,
         ]

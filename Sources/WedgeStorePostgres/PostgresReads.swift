@@ -171,6 +171,50 @@ enum PostgresReads {
         return sites
     }
 
+    /// The screenings with these ids (every screening when `ids` is `nil`), deleted ones only when
+    /// `includeDeleted`, by id.
+    static func screenings(
+        _ connection: PostgresConnection, ids: [String]?, includeDeleted: Bool, logger: Logger
+    ) async throws -> [ScreeningRecord] {
+        let select = """
+            SELECT id, site_id, screening_date, eligible, ineligible_reason, consented, condition_id, period,
+                   participant_id, is_deleted FROM screening
+            """
+        let deleted = includeDeleted ? "" : " AND NOT is_deleted"
+        let query: PostgresQuery = if let ids {
+            "\(unescaped: select) WHERE id = ANY(\(ids))\(unescaped: deleted) ORDER BY id COLLATE \"C\""
+        } else {
+            "\(unescaped: select) WHERE TRUE\(unescaped: deleted) ORDER BY id COLLATE \"C\""
+        }
+        var result: [ScreeningRecord] = []
+        for try await row in try await connection.query(query, logger: logger) {
+            let c = row.makeRandomAccess()
+            let id = try c[0].decode(String.self)
+            guard let date = CivilDate(iso: try c[2].decode(String.self)) else {
+                throw StoreError.inconsistentDatabase(problem: "screening '\(id)' has a malformed screening_date")
+            }
+            result.append(ScreeningRecord(
+                entry: ScreeningEntry(id: id, siteID: try c[1].decode(String.self), screeningDate: date,
+                                      isEligible: try c[3].decode(Bool.self), ineligibleReason: try c[4].decode(String?.self),
+                                      consented: try c[5].decode(Bool?.self), participantID: try c[8].decode(String?.self)),
+                conditionID: try c[6].decode(String.self), period: try c[7].decode(Int.self),
+                isDeleted: try c[9].decode(Bool.self)))
+        }
+        return result
+    }
+
+    /// The screening linked to each of the participants `ids` that has one, by participant id.
+    static func screeningLinks(_ connection: PostgresConnection, participants ids: [String], logger: Logger) async throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        var links: [String: String] = [:]
+        for try await (participant, screening) in try await connection.query(
+            "SELECT participant_id, id FROM screening WHERE participant_id = ANY(\(ids))", logger: logger)
+            .decode((String, String).self) {
+            links[participant] = screening
+        }
+        return links
+    }
+
     /// The whole study, row for row.
     static func dump(_ connection: PostgresConnection, location: String, logger: Logger) async throws -> StudyDump {
         guard let study = try await study(connection, logger: logger) else { throw StoreError.noStudy(location: location) }
@@ -178,6 +222,7 @@ enum PostgresReads {
             study: study, sites: try await sites(connection, logger: logger),
             participants: try await participants(connection, ids: nil, includeDeleted: true, logger: logger),
             adverseEvents: try await adverseEvents(connection, logger: logger),
-            auditLog: try await auditEntries(connection, participantID: nil, logger: logger))
+            auditLog: try await auditEntries(connection, participantID: nil, logger: logger),
+            screenings: try await screenings(connection, ids: nil, includeDeleted: true, logger: logger))
     }
 }

@@ -24,6 +24,7 @@ enum PostgresSchema {
         ("v1-schema", v1Schema),
         (ServerStateSchema.identifier, ServerStateSchema.statements(dialect: .postgres)),
         (ServerStateSchema.sessionsIdentifier, ServerStateSchema.sessionStatements(dialect: .postgres)),
+        (ScreeningSchema.identifier, ScreeningSchema.statements(dialect: .postgres)),
     ]
 
     /// The statements of `v1-schema`. Released: never edit.

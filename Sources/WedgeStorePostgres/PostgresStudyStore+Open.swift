@@ -56,6 +56,7 @@ extension PostgresStudyStore {
                 batch.sites = dump.sites
                 for participant in dump.participants { batch.insert(participant) }
                 batch.adverseEvents = dump.adverseEvents
+                for screening in dump.screenings { batch.insertScreening(screening) }
                 batch.audit = dump.auditLog
                 try await batch.write(connection, logger: pool.logger)
             }

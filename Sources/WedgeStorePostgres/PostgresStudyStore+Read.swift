@@ -15,9 +15,10 @@ extension PostgresStudyStore {
     /// soft-deleted participants and their events are left out.
     public func fetchSnapshot(dataLockDate: CivilDate) async throws(StoreError) -> StudySnapshot {
         let pool = connection
-        let (participants, rows) = try await pool.transaction("read the study snapshot", write: false) { connection in
+        let (participants, rows, screenings) = try await pool.transaction("read the study snapshot", write: false) { connection in
             (try await PostgresReads.participants(connection, ids: nil, includeDeleted: false, logger: pool.logger),
-             try await PostgresReads.adverseEvents(connection, logger: pool.logger))
+             try await PostgresReads.adverseEvents(connection, logger: pool.logger),
+             try await PostgresReads.screenings(connection, ids: nil, includeDeleted: false, logger: pool.logger))
         }
         let enrolled = Set(participants.map(\.id))
         var events: [AdverseEvent] = []
@@ -28,7 +29,16 @@ extension PostgresStudyStore {
             events.append(event)
         }
         return StudySnapshot(loadedProtocol: loaded, schedule: schedule, enrollments: participants.map(\.enrollment),
-                             dataLockDate: dataLockDate, adverseEvents: events)
+                             dataLockDate: dataLockDate, adverseEvents: events, screenings: screenings)
+    }
+
+    /// The screenings that are not deleted, of one site (every site when `siteID` is `nil`), ordered by id.
+    public func screenings(siteID: String?) async throws(StoreError) -> [ScreeningRecord] {
+        let pool = connection
+        return try await pool.transaction("read the screening log", write: false) { connection in
+            try await PostgresReads.screenings(connection, ids: nil, includeDeleted: false, logger: pool.logger)
+                .filter { siteID == nil || $0.siteID == siteID }
+        }
     }
 
     /// The review flags of every enrolled participant that has any, by participant id.

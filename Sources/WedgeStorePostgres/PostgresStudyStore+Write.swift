@@ -11,9 +11,10 @@ extension PostgresStudyStore {
     /// - Parameters:
     ///   - operation: What is being done, for messages.
     ///   - actor: Who makes the change; required.
-    ///   - ids: The participants `body` reads.
-    private func write<T: Sendable>(
-        _ operation: String, actor: String, reading ids: [String],
+    ///   - ids: The participants `body` reads (and their screening links).
+    ///   - screeningIDs: The screenings `body` reads.
+    func write<T: Sendable>(
+        _ operation: String, actor: String, reading ids: [String], screenings screeningIDs: [String] = [],
         _ body: @escaping @Sendable (inout StagedTransaction) throws -> T
     ) async throws(StoreError) -> T {
         guard !actor.isBlank else { throw .actorRequired }
@@ -28,7 +29,11 @@ extension PostgresStudyStore {
                 head: AuditChainHead(lastID: head?.id, lastHash: head?.hash, at: at, actor: actor),
                 nextAdverseEventID: try await PostgresReads.nextAdverseEventID(connection, logger: logger),
                 versions: try await PostgresReads.versions(connection, ids: ids, logger: logger),
-                location: location)
+                location: location,
+                screenings: screeningIDs.isEmpty ? [] : try await PostgresReads.screenings(
+                    connection, ids: screeningIDs, includeDeleted: true, logger: logger),
+                screeningsRead: screeningIDs,
+                links: try await PostgresReads.screeningLinks(connection, participants: ids, logger: logger))
             let result = try body(&staged)
             try await staged.batch.write(connection, logger: logger)
             return result

@@ -23,6 +23,28 @@ struct PostgresWriteBatch {
     /// New audit entries, chained.
     var audit: [AuditEntry] = []
     private var insertedIndex: [String: Int] = [:]
+    /// New screenings, in order.
+    var screenings: [ScreeningRecord] = []
+    private var screeningIndex: [String: Int] = [:]
+    /// Screenings changed (by id), and the order they were first changed in.
+    private var replacedScreenings: [String: ScreeningRecord] = [:]
+    private var replacedScreeningOrder: [String] = []
+
+    /// Adds a new screening.
+    mutating func insertScreening(_ record: ScreeningRecord) {
+        screeningIndex[record.id] = screenings.count
+        screenings.append(record)
+    }
+
+    /// Records the new state of a screening (one inserted in this batch is simply replaced in it).
+    mutating func replaceScreening(_ record: ScreeningRecord) {
+        if let index = screeningIndex[record.id] {
+            screenings[index] = record
+        } else {
+            if replacedScreenings[record.id] == nil { replacedScreeningOrder.append(record.id) }
+            replacedScreenings[record.id] = record
+        }
+    }
 
     /// Adds a new participant.
     mutating func insert(_ participant: StoredParticipant) {
@@ -84,6 +106,27 @@ struct PostgresWriteBatch {
         }
         try await copy(events, into: "adverse_event", ["id", "participant_id", "date", "description", "serious"],
                        connection, logger)
+        var screeningRows = CopyText()
+        for record in screenings {
+            let e = record.entry
+            screeningRows.add([.text(e.id), .text(e.siteID), .text(e.screeningDate.iso), .bool(e.isEligible),
+                               .optional(e.ineligibleReason), e.consented.map { CopyField.bool($0) } ?? .null,
+                               .text(record.conditionID), .int(Int64(record.period)), .optional(e.participantID),
+                               .bool(record.isDeleted)])
+        }
+        try await copy(screeningRows, into: "screening", ["id", "site_id", "screening_date", "eligible", "ineligible_reason",
+                                                          "consented", "condition_id", "period", "participant_id",
+                                                          "is_deleted"], connection, logger)
+        for id in replacedScreeningOrder {
+            let record = replacedScreenings[id]!, e = record.entry
+            try await connection.query("""
+                UPDATE screening SET site_id = \(e.siteID), screening_date = \(e.screeningDate.iso),
+                    eligible = \(e.isEligible), ineligible_reason = \(e.ineligibleReason), consented = \(e.consented),
+                    condition_id = \(record.conditionID), period = \(record.period), participant_id = \(e.participantID),
+                    is_deleted = \(record.isDeleted)
+                WHERE id = \(e.id)
+                """, logger: logger)
+        }
         var entries = CopyText()
         for entry in audit {
             entries.add([.int(entry.id), .text(entry.at), .text(entry.actor), .text(entry.action.rawValue),

@@ -18,13 +18,22 @@ struct StagedTransaction: StudyTransaction {
     private var nextAdverseEventID: Int64
     private var versions: [String: Int64]
     private let location: String
+    private var screenings: [String: ScreeningRecord]
+    private let screeningsRead: Set<String>
+    private var links: [String: String]
+    private let linksRead: Set<String>
     /// The rows to send.
     private(set) var batch = PostgresWriteBatch()
 
     /// A transaction over the participants read (`participants`, looked up by the ids in `read`).
     init(schedule: Schedule, participants: [StoredParticipant], read: [String], head: AuditChainHead,
-         nextAdverseEventID: Int64, versions: [String: Int64] = [:], location: String) {
+         nextAdverseEventID: Int64, versions: [String: Int64] = [:], location: String,
+         screenings: [ScreeningRecord] = [], screeningsRead: [String] = [], links: [String: String] = [:]) {
         self.versions = versions
+        self.screenings = Dictionary(screenings.map { ($0.id, $0) }) { first, _ in first }
+        self.screeningsRead = Set(screeningsRead)
+        self.links = links
+        linksRead = Set(read)
         stored = schedule
         known = Dictionary(participants.map { ($0.id, $0) }) { first, _ in first }
         self.read = Set(read)
@@ -79,6 +88,35 @@ struct StagedTransaction: StudyTransaction {
         let entry = head.next(change)
         if let id = change.recordID, AuditEntry.participantTableNames.contains(change.table) { versions[id] = entry.id }
         batch.audit.append(entry)
+    }
+
+    func screening(_ id: String) throws -> ScreeningRecord? {
+        guard screeningsRead.contains(id) || screenings[id] != nil else {
+            throw StoreError.unexpected(location: location, operation: "stage a write",
+                                       type: "read of a screening that was not fetched first")
+        }
+        return screenings[id]
+    }
+
+    /// The link read at the start for a participant read then, as changed by this transaction since.
+    func screeningID(linkedTo participantID: String) throws -> String? {
+        guard linksRead.contains(participantID) else {
+            throw StoreError.unexpected(location: location, operation: "stage a write",
+                                       type: "read of a screening link that was not fetched first")
+        }
+        return links[participantID]
+    }
+
+    mutating func insertScreening(_ record: ScreeningRecord) throws {
+        screenings[record.id] = record
+        if let participant = record.participantID { links[participant] = record.id }
+        batch.insertScreening(record)
+    }
+
+    mutating func replaceScreening(_ record: ScreeningRecord) throws {
+        screenings[record.id] = record
+        if let participant = record.participantID { links[participant] = record.id }
+        batch.replaceScreening(record)
     }
 
     /// Makes the next audit entries in `actor`'s name (the next request of a group commit).

@@ -9,11 +9,14 @@ import WedgeTestSupport
 /// protocols, because the examples and the sample data are compiled in (``EmbeddedFiles``).
 @Suite("Installed wedge")
 struct InstallTests {
-    /// The shipped files that must be embedded: every protocol, and the sample data but its README.
+    /// The shipped files that must be embedded: every protocol, and the sample data but its README and the
+    /// screening log, which `wedge` regenerates from the embedded participants (a test in `ScreenCommandTests`
+    /// checks that this gives the committed file byte for byte).
     static func shippedFiles() throws -> [String] {
         let fm = FileManager.default
         let protocols = try fm.contentsOfDirectory(atPath: TestPaths.path("Protocols")).map { "Protocols/" + $0 }
-        let sample = try fm.contentsOfDirectory(atPath: TestPaths.path("SampleData")).filter { $0 != "README.md" }
+        let sample = try fm.contentsOfDirectory(atPath: TestPaths.path("SampleData"))
+            .filter { $0 != "README.md" && $0 != "ctn-0097-screening.csv" }
             .map { "SampleData/" + $0 }
         return (protocols + sample).sorted()
     }
@@ -48,7 +51,8 @@ struct InstallTests {
         #expect(away.stdout == home.stdout)
         // The files on disk, named explicitly, give the same demo.
         let explicit = try CommandResult.wedge(["demo", "--protocol", "Protocols/ctn-0097.toml",
-                                                "--data", "SampleData/ctn-0097-participants.csv"])
+                                                "--data", "SampleData/ctn-0097-participants.csv",
+                                                "--screening", "SampleData/ctn-0097-screening.csv"])
         #expect(explicit.stdout == home.stdout)
     }
 

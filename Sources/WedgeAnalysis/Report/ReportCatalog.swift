@@ -19,7 +19,7 @@ public enum ReportCatalog {
     }
 
     static let tables: [TableEntry] = [
-        TableEntry(id: "consort", summary: "participant flow by condition; non-initiation reasons") {
+        TableEntry(id: "consort", summary: "flow from screening by condition; exclusion and non-initiation reasons") {
             ConsortTables.flow($0.data)
         },
         TableEntry(id: "sequences", summary: "sites and participants by sequence and period") {
@@ -27,6 +27,9 @@ public enum ReportCatalog {
         },
         TableEntry(id: "enrollment", summary: "enrollment by site × period, marked by condition") {
             EnrollmentTables.bySitePeriod($0.data.snapshot)
+        },
+        TableEntry(id: "screening", summary: "screening, eligibility and consent rates by site × period, condition") {
+            ScreeningRateTables.bySitePeriod($0.data.snapshot)
         },
         TableEntry(id: "baseline", summary: "Table 1: baseline characteristics with SMDs") {
             BaselineTable.table($0.data)

@@ -2,11 +2,13 @@
 
 internal import WedgeCore
 
-/// The CONSORT flow of a stepped-wedge trial (Hemming et al., BMJ 2018;363:k1614): participants from
-/// enrollment to the third injection by condition, and sites and participants by sequence and period.
+/// The CONSORT flow of a stepped-wedge trial (Hemming et al., BMJ 2018;363:k1614): people from assessment for
+/// eligibility (the screening log) through enrollment to the third injection by condition, and sites and participants by sequence and period.
 public enum ConsortTables {
-    /// The flow by condition: enrolled, excluded from the primary analysis, analysed, initiated, not initiated by
-    /// reason, deviations, second and third injection. Percentages are of the primary analysis set.
+    /// The flow by condition: assessed for eligibility, excluded (not eligible, by reason; declined consent) and
+    /// enrolled (``ScreeningFlow``, when the study has a screening log), then excluded from the primary analysis,
+    /// analysed, initiated, not initiated by reason, deviations, second and third injection. Percentages are of the
+    /// primary analysis set.
     public static func flow(_ data: ReportData) -> ReportTable {
         let proto = data.protocol
         let reasons = proto.outcomes.nonInitiationReasons
@@ -57,7 +59,25 @@ public enum ConsortTables {
         func row(_ label: String, _ stage: Stage, percent: Bool = true) -> [String] {
             row(label, counts[stage.rawValue], percent: percent)
         }
-        var rows: [[String]] = [row("Enrolled", .enrolled, percent: false)]
+        var rows: [[String]] = []
+        let screening = data.snapshot.screenings.isEmpty ? nil : ScreeningFlow(data.snapshot)
+        if let flow = screening {
+            func count(_ label: String, _ values: [Int]) -> [String] { [label] + values.map(String.init) }
+            rows.append(count("Assessed for eligibility (screened)", flow.screened))
+            rows.append(count("Excluded: not eligible", flow.notEligible))
+            for (r, reason) in proto.outcomes.screeningExclusionReasons.enumerated() {
+                rows.append(count("  " + reason.label, flow.notEligibleByReason[r]))
+            }
+            if flow.reasonNotListed.last! > 0 { rows.append(count("  Reason not in the protocol's list", flow.reasonNotListed)) }
+            rows.append(count("Excluded: eligible, declined consent", flow.declinedConsent))
+            rows.append(count("Eligible and consented", flow.consented))
+            rows.append(count("  Consented, not enrolled", flow.consentedNotEnrolled))
+            rows.append(count("Enrolled from a screening", flow.enrolledFromScreening))
+            if flow.enrolledWithoutScreening.last! > 0 {
+                rows.append(count("Enrolled without a screening record", flow.enrolledWithoutScreening))
+            }
+        }
+        rows.append(row("Enrolled", .enrolled, percent: false))
         if counts[Stage.excluded.rawValue].last! > 0 {
             rows.append(row("Excluded: admitted in a transition window", .excluded, percent: false))
         }
@@ -76,8 +96,12 @@ public enum ConsortTables {
             id: "consort", title: "Participant flow (CONSORT) by condition",
             columns: ["Stage"] + data.conditions.map(\.label) + ["Total"], rows: rows,
             notes: ["\(sites) sites randomized to \(proto.design.sequences.count) sequences (see the sequences table).",
-                    "Percentages are of the primary analysis set of each column. Enrolled: participants recorded "
-                    + "in the study database; people admitted but not enrolled are not recorded by Wedge.",
+                    "Percentages are of the primary analysis set of each column. " + (screening == nil
+                        ? "Enrolled: participants recorded in the study database; no screening log is recorded, so "
+                            + "the flow starts at enrollment."
+                        : "Screened: the screening log, under the condition in effect at the site on the screening "
+                            + "date, or, for a person enrolled from the screening, under the condition of their "
+                            + "enrollment; every step adds up in every column."),
                     "Injections count only inside the protocol's windows (second: \(window(proto.outcomes.secondInjectionWindow)) "
                     + "days after the first; third: \(window(proto.outcomes.thirdInjectionWindow)) days after the "
                     + "second); \"window still open\" on the data-lock date \(data.snapshot.dataLockDate.iso)."])

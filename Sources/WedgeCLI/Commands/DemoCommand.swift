@@ -13,8 +13,8 @@ struct DemoCommand: ParsableCommand {
         abstract: "Run the CTN-0097 (SWIFT) example end to end: protocol, schedule, data, tables.",
         discussion: """
             Loads Protocols/ctn-0097.toml, randomizes the six units with the sample data's seed and prints the dated \
-            schedule, creates a study database (temporary unless --db is given), imports the synthetic sample data, \
-            and prints the summary tables. The protocol and the data are built into wedge, so the demo runs from \
+            schedule, creates a study database (temporary unless --db is given), imports the synthetic sample data \
+            and its screening log, and prints the summary tables. The protocol and the data are built into wedge, so the demo runs from \
             any folder; --protocol and --data use other files.
             """)
 
@@ -28,6 +28,11 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The participant CSV (default: the built-in SampleData/ctn-0097-participants.csv).",
             completion: .file(extensions: ["csv"]))
     var data: String?
+
+    @Option(help: ArgumentHelp(
+        "The screening log CSV (default with the built-in data: its log, SampleData/ctn-0097-screening.csv; none with --data).",
+        valueName: "file"), completion: .file(extensions: ["csv"]))
+    var screening: String?
 
     @Option(help: "The randomization seed (default: the sample data's seed).")
     var seed: String = SampleStudy.seed
@@ -49,15 +54,19 @@ struct DemoCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = db ?? directory.appendingPathComponent("ctn-0097.sqlite").path
-        let (store, count) = try SampleStudy.create(at: path, protocol: loaded, schedule: schedule, data: data,
-                                                    scratch: directory)
+        let (store, count, screenings) = try SampleStudy.create(at: path, protocol: loaded, schedule: schedule, data: data,
+                                                                screening: screening, scratch: directory)
         print("Imported \(count.participants) participants from \(data ?? SampleStudy.dataPath)" + count.flagSummary + ".")
-        print("Each participant's condition was stamped from the schedule by site and admission date.")
+        if screening != nil || data == nil {
+            print("Imported \(screenings) screenings from \(screening ?? SampleStudy.screeningPath).")
+        }
+        print("Each participant's condition was stamped from the schedule by site and admission date, and each "
+              + "screening's by site and screening date.")
         print(temporary ? "The database is temporary; pass --db FILE to keep it." : "The database is at \(path).")
 
         section("4. Summary tables")
         let snapshot = try store.fetchSnapshot(dataLockDate: CivilDate(iso: SampleStudy.dataLockDate)!)
-        for id in ["consort", "enrollment", "baseline"] {
+        for id in ["consort", "screening", "enrollment", "baseline"] where id != "screening" || !snapshot.screenings.isEmpty {
             print(TableRenderer.render(try ReportCatalog.table(id, of: snapshot), as: .text))
         }
 

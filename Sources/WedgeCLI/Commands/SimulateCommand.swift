@@ -25,8 +25,15 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Write the CSV here (default: standard output). An existing file is not overwritten without --force.")
     var out: String?
 
-    @Flag(help: "Overwrite --out if it exists.")
+    @Flag(help: "Overwrite --out (and --screening-out) if it exists.")
     var force = false
+
+    @Option(help: ArgumentHelp(
+        "Also write a screening log for the simulated participants here (docs/import-format.md).",
+        discussion: "Each participant is linked to an eligible, consented screening on the day of admission; people "
+            + "not eligible and people declining consent are added around them, from the same seed.",
+        valueName: "file"), completion: .file(extensions: ["csv"]))
+    var screeningOut: String?
 
     @Option(help: "A simulation parameters file (TOML) laid over the defaults.", completion: .file(extensions: ["toml"]))
     var parameters: String?
@@ -78,6 +85,11 @@ struct SimulateCommand: ParsableCommand {
             FileHandle.standardError.write(Data("Wrote \(records.count) participants to \(out).\n".utf8))
         } else {
             print(csv, terminator: "")
+        }
+        if let screeningOut {
+            let log = ScreeningLogSimulator(protocol: loaded.protocol, seed: seed).run(participants: records)
+            try OutputFile.write(ScreeningLogSimulator.csv(log), to: screeningOut, force: force)
+            FileHandle.standardError.write(Data("Wrote \(log.count) screenings to \(screeningOut).\n".utf8))
         }
     }
 

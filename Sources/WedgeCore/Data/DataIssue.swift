@@ -10,8 +10,10 @@ public struct DataIssue: Sendable, Equatable, CustomStringConvertible {
     public var file: String?
     /// The 1-based line where the record starts, when it is known.
     public var line: Int?
-    /// The participant identifier, when it is known.
+    /// The participant identifier (or, for a screening, the screening identifier), when it is known.
     public var participantID: String?
+    /// What ``participantID`` identifies, for the message: `participant`, or `screening`.
+    public var subject = "participant"
     /// The column or field name.
     public var field: String
     /// The shape of the offending value (see ``ValueShape``), or `nil` when no value is involved.
@@ -40,7 +42,7 @@ public struct DataIssue: Sendable, Equatable, CustomStringConvertible {
         if let participantID {
             // An id with a control character is shown escaped, so that it cannot break the line or the terminal.
             let printable = participantID.containsControlCharacter ? String(reflecting: participantID) : participantID
-            location += (location.isEmpty ? "" : ": ") + "participant \(printable)"
+            location += (location.isEmpty ? "" : ": ") + "\(subject) \(printable)"
         }
         let shape = valueShape.map { " (value of the form \"\($0)\")" } ?? ""
         return (location.isEmpty ? "" : location + ": ") + "field '\(field)'\(shape) \(problem). \(expected)"

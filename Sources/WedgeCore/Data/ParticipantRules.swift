@@ -28,23 +28,12 @@ public struct ParticipantRules: Sendable {
             issues.append(DataIssue(participantID: record.id, field: field.rawValue, problem: problem, expected: expected))
         }
         let proto = schedule.protocol
-        let calendar = proto.calendar
         if record.id.containsControlCharacter {
             refuse(.participantID, "contains a control character (a tab, line break or NUL)",
                    "Use printable characters only, such as letters, digits and hyphens.")
         }
-        var cell: ScheduledCell?
-        if proto.site(id: record.siteID) == nil {
-            issues.append(DataIssue(participantID: record.id, field: "site_id", valueShape: nil,
-                                    problem: "names unknown site '\(record.siteID)'",
-                                    expected: "Use one of: " + proto.sites.map(\.id).joined(separator: ", ") + "."))
-        } else {
-            cell = schedule.cell(siteID: record.siteID, on: record.admissionDate)
-            if cell == nil {
-                refuse(.admissionDate, "is outside the study window",
-                       "Admissions must fall from \(calendar.startDate.iso) to \(calendar.endDate.iso).")
-            }
-        }
+        let cell = stamp(siteID: record.siteID, on: record.admissionDate, dateField: ParticipantField.admissionDate.rawValue,
+                         what: "Admissions", issues: &issues) { $0.participantID = record.id }
         let o = record.outcome
         let dated = [(ParticipantField.admissionDate, record.admissionDate)]
             + ParticipantField.outcomeDates.map { ($0.0, o[keyPath: $0.1]) }
@@ -97,6 +86,38 @@ public struct ParticipantRules: Sendable {
         let primary = !cell.isTransition || proto.transition.includeInPrimary
         return .success(Enrollment(record: record, conditionID: cell.conditionID, period: cell.period,
                                    isTransition: cell.isTransition, isInPrimaryAnalysis: primary))
+    }
+
+    /// The schedule's cell for a site on a date: the stamping that enrollment and screening share. An unknown site
+    /// or a date outside the study window adds an issue (made by `identify`, which names the record) and gives `nil`.
+    ///
+    /// - Parameters:
+    ///   - siteID: The site.
+    ///   - date: The admission or screening date.
+    ///   - dateField: The date's field name, for the issue.
+    ///   - what: What the dates are, for the advice ("Admissions", "Screenings").
+    ///   - issues: Where the problems go.
+    ///   - identify: Sets the record's identity on an issue.
+    public func stamp(
+        siteID: String, on date: CivilDate, dateField: String, what: String, issues: inout [DataIssue],
+        identify: (inout DataIssue) -> Void
+    ) -> ScheduledCell? {
+        let proto = schedule.protocol
+        guard proto.site(id: siteID) != nil else {
+            var issue = DataIssue(field: "site_id", problem: "names unknown site '\(siteID)'",
+                                  expected: "Use one of: " + proto.sites.map(\.id).joined(separator: ", ") + ".")
+            identify(&issue)
+            issues.append(issue)
+            return nil
+        }
+        guard let cell = schedule.cell(siteID: siteID, on: date) else {
+            var issue = DataIssue(field: dateField, problem: "is outside the study window",
+                                  expected: "\(what) must fall from \(proto.calendar.startDate.iso) to \(proto.calendar.endDate.iso).")
+            identify(&issue)
+            issues.append(issue)
+            return nil
+        }
+        return cell
     }
 
     /// The review flags of an enrollment.

@@ -166,6 +166,14 @@ non_initiation_reasons = [                 # categories [A]
     { id = "transferred", label = "Transferred or discharged by staff" },
     { id = "other", label = "Other" },
 ]
+screening_exclusion_reasons = [            # why a screened person was not eligible; categories [A]
+    { id = "no-oud", label = "Does not meet opioid use disorder criteria" },
+    { id = "moud-or-declines-naltrexone", label = "Already on MOUD, or declines naltrexone" },
+    { id = "medical", label = "Medical exclusion (e.g. liver disease, pain needing opioids)" },
+    { id = "pregnant", label = "Pregnant or breastfeeding" },
+    { id = "legal-or-transfer", label = "Pending legal matter or transfer" },
+    { id = "other", label = "Other" },
+]
 
 """#
 

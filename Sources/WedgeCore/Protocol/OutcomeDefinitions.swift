@@ -31,6 +31,9 @@ public struct OutcomeDefinitions: Sendable, Equatable {
     public var retentionFollowUpDays: Int
     /// The reasons a participant may not initiate.
     public var nonInitiationReasons: [Reason]
+    /// The reasons a screened person may be found not eligible (`screening_exclusion_reasons`); a protocol that
+    /// omits them gets ``defaultScreeningExclusionReasons``.
+    public var screeningExclusionReasons: [Reason] = defaultScreeningExclusionReasons
     /// Days after admission after which a missing induction start becomes an open query (`wedge status`).
     public var inductionStartQueryDays: Int
     /// Days after admission after which a missing discharge, or a missing first injection and non-initiation
@@ -43,6 +46,14 @@ public struct OutcomeDefinitions: Sendable, Equatable {
     public var primaryModel: String?
     /// The values `primary_model` may take.
     public static let primaryModels = ["hh", "nested", "eti", "nested-eti", "ncs", "nested-ncs"]
+
+    /// ``screeningExclusionReasons`` when the protocol does not list them: the two halves of any protocol's
+    /// eligibility criteria, and "other", so that a protocol file written before screening was recorded still loads.
+    public static let defaultScreeningExclusionReasons = [
+        Reason(id: "inclusion-criteria", label: "Did not meet the inclusion criteria"),
+        Reason(id: "exclusion-criteria", label: "Met an exclusion criterion"),
+        Reason(id: "other", label: "Other"),
+    ]
 
     /// ``inductionStartQueryDays`` when the protocol does not set it.
     public static let defaultInductionStartQueryDays = 7

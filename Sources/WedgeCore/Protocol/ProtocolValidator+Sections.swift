@@ -150,19 +150,12 @@ extension ProtocolValidator {
         let stayQuery = whole(t.inpatientStayQueryDays, "outcomes.inpatient_stay_query_days", in: 1...365,
                               "days after admission before a missing discharge or first injection is queried",
                               required: false)
-        let path = "outcomes.non_initiation_reasons"
-        var reasons: [OutcomeDefinitions.Reason] = []
         let advice = "List them as [{ id = \"declined\", label = \"Declined injection\" }, …]."
-        if let tables = require(t.nonInitiationReasons, path, advice) {
-            if tables.isEmpty { report(path, "[]", "is empty", advice) }
-            for (i, r) in tables.enumerated() {
-                if let id = identifier(r.id, "\(path)[\(i)].id") {
-                    if reasons.contains(where: { $0.id == id }) {
-                        report("\(path)[\(i)].id", quoted(id), "repeats an earlier reason", "Give each reason its own id.")
-                    }
-                    reasons.append(.init(id: id, label: r.label ?? id))
-                }
-            }
+        let reasons = require(t.nonInitiationReasons, "outcomes.non_initiation_reasons", advice)
+            .map { reasonList($0, "outcomes.non_initiation_reasons", advice) } ?? []
+        let screeningReasons = t.screeningExclusionReasons.map {
+            reasonList($0, "outcomes.screening_exclusion_reasons",
+                       "List them as [{ id = \"pregnant\", label = \"Pregnant or breastfeeding\" }, …], or leave the key out.")
         }
         if let model = t.primaryModel, !OutcomeDefinitions.primaryModels.contains(model) {
             report("outcomes.primary_model", quoted(model), "is not a model Wedge fits",
@@ -177,6 +170,24 @@ extension ProtocolValidator {
             inductionStartQueryDays: inductionQuery ?? OutcomeDefinitions.defaultInductionStartQueryDays,
             inpatientStayQueryDays: stayQuery ?? OutcomeDefinitions.defaultInpatientStayQueryDays)
         definitions.primaryModel = t.primaryModel
+        if let screeningReasons { definitions.screeningExclusionReasons = screeningReasons }
         return definitions
+    }
+
+    /// A list of `{ id, label }` reasons at `path`: not empty, each id an identifier given once.
+    private mutating func reasonList(
+        _ tables: [ProtocolFile.ReasonTable], _ path: String, _ advice: String
+    ) -> [OutcomeDefinitions.Reason] {
+        var reasons: [OutcomeDefinitions.Reason] = []
+        if tables.isEmpty { report(path, "[]", "is empty", advice) }
+        for (i, r) in tables.enumerated() {
+            if let id = identifier(r.id, "\(path)[\(i)].id") {
+                if reasons.contains(where: { $0.id == id }) {
+                    report("\(path)[\(i)].id", quoted(id), "repeats an earlier reason", "Give each reason its own id.")
+                }
+                reasons.append(.init(id: id, label: r.label ?? id))
+            }
+        }
+        return reasons
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
-import WedgeCore
+package import WedgeCore
 
 /// Checks an audit log entry by entry, then compares its replay with the stored tables: the one verifier both
 /// engines use (see ``StudyStore/verifyAuditChain()``).
@@ -41,13 +41,15 @@ package struct AuditChainVerifier {
         }
     }
 
-    /// The verification, after comparing the replayed log with the stored participants (deleted ones included),
-    /// adverse events, study row and sites.
+    /// The verification, after comparing the replayed log with the stored participants and screenings (deleted
+    /// ones included), adverse events, study row and sites.
     package func finish(
-        participants: [StoredParticipant], adverseEvents: [AdverseEventRow], study: StudyRow?, sites: [SiteRow]
+        participants: [StoredParticipant], adverseEvents: [AdverseEventRow], study: StudyRow?, sites: [SiteRow],
+        screenings: [ScreeningRecord]
     ) -> AuditVerification {
         var all = problems
         all += replay.compare(with: participants)
+        all += replay.compare(screenings: screenings)
         all += replay.compare(adverseEvents: adverseEvents.map(\.state))
         all += studyProblems(study, sites: sites)
         return AuditVerification(entryCount: count, headHash: lastHash, problems: all)
@@ -58,7 +60,7 @@ package struct AuditChainVerifier {
         var verifier = AuditChainVerifier()
         for entry in dump.auditLog { verifier.check(entry) }
         return verifier.finish(participants: dump.participants, adverseEvents: dump.adverseEvents, study: dump.study,
-                               sites: dump.sites)
+                               sites: dump.sites, screenings: dump.screenings)
     }
 
     private func studyProblems(_ study: StudyRow?, sites: [SiteRow]) -> [AuditProblem] {

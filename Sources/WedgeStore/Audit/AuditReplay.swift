@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import WedgeCore
+
 /// Rebuilds every participant's state from the audit log, to compare with the tables.
 ///
 /// `insert` entries set the whole state (their `new_value` is the state as JSON); `record`, `correct`, `restamp`
@@ -8,6 +10,8 @@
 struct AuditReplay {
     /// The replayed state of each participant.
     private(set) var states: [String: [String: String]] = [:]
+    /// The replayed state of each screening (``ScreeningState``), by screening id.
+    private(set) var screenings: [String: [String: String]] = [:]
     /// The replayed adverse events, by id (as text).
     private(set) var adverseEvents: [String: [String: String]] = [:]
     /// The fields recorded by the study-creation entry.
@@ -15,6 +19,7 @@ struct AuditReplay {
 
     /// Applies one entry; returns the problems it shows.
     mutating func apply(_ entry: AuditEntry) -> [AuditProblem] {
+        if entry.table == ScreeningState.table { return applyScreening(entry) }
         switch entry.action {
         case .createStudy:
             creation = entry.newValue.flatMap(ParticipantState.parse(json:))
@@ -50,6 +55,60 @@ struct AuditReplay {
         default:
             return [AuditProblem(entryID: entry.id, problem: "has an unknown action '\(entry.action)'")]
         }
+    }
+
+    /// Applies one entry about a screening: `insert` sets its state, `record`, `correct`, `restamp` and
+    /// `soft-delete` one key (after checking the old value), `import` nothing.
+    private mutating func applyScreening(_ entry: AuditEntry) -> [AuditProblem] {
+        switch entry.action {
+        case .importBatch:
+            return []
+        case .insert:
+            guard let id = entry.recordID, let state = entry.newValue.flatMap(ParticipantState.parse(json:)) else {
+                return [AuditProblem(entryID: entry.id, problem: "has an unreadable screening state")]
+            }
+            let repeated = screenings[id] != nil
+            screenings[id] = state
+            return repeated ? [AuditProblem(entryID: entry.id, problem: "inserts screening '\(id)' twice")] : []
+        case .record, .correct, .restamp, .softDelete:
+            guard let id = entry.recordID, let field = entry.field else {
+                return [AuditProblem(entryID: entry.id, problem: "names no screening or field")]
+            }
+            guard screenings[id] != nil else {
+                return [AuditProblem(entryID: entry.id, problem: "changes screening '\(id)', never inserted")]
+            }
+            let previous = screenings[id]?[field]
+            screenings[id]?[field] = entry.newValue
+            return previous == entry.oldValue ? [] : [AuditProblem(
+                entryID: entry.id, field: field, problem: "records an old value that earlier entries do not give")]
+        default:
+            return [AuditProblem(entryID: entry.id, problem: "has an unknown action '\(entry.action)'")]
+        }
+    }
+
+    /// Compares the replayed screenings with the stored ones (deleted ones included); returns every difference.
+    func compare(screenings stored: [ScreeningRecord]) -> [AuditProblem] {
+        var problems: [AuditProblem] = []
+        var unseen = Set(screenings.keys)
+        for record in stored {
+            unseen.remove(record.id)
+            guard let expected = screenings[record.id] else {
+                problems.append(AuditProblem(problem: "screening '\(record.id)' is stored but has no insert entry: it was added outside Wedge",
+                                             table: ScreeningState.table, row: record.id))
+                continue
+            }
+            let actual = ScreeningState.fields(of: record)
+            for key in Set(expected.keys).union(actual.keys).sorted() where expected[key] != actual[key] {
+                problems.append(AuditProblem(field: key,
+                                             problem: "of screening '\(record.id)' differs from the audit log: it was changed outside Wedge",
+                                             table: ScreeningState.table, row: record.id))
+            }
+        }
+        for id in unseen.sorted() {
+            problems.append(AuditProblem(problem: "screening '\(id)' is in the audit log but missing from the table",
+                                         table: ScreeningState.table, row: id))
+        }
+        return problems
     }
 
     /// Compares the replayed states with the stored participants; returns every difference.

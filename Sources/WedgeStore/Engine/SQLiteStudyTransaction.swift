@@ -47,6 +47,16 @@ struct SQLiteStudyTransaction: StudyTransaction {
 
     func participantVersion(_ id: String) throws -> Int64 { try ParticipantTables.version(db, id: id) }
 
+    func screening(_ id: String) throws -> ScreeningRecord? { try ScreeningTables.fetchOne(db, id: id) }
+
+    func screeningID(linkedTo participantID: String) throws -> String? {
+        try ScreeningTables.linked(db, participantID: participantID)
+    }
+
+    mutating func insertScreening(_ record: ScreeningRecord) throws { try ScreeningTables.insert(db, record) }
+
+    mutating func replaceScreening(_ record: ScreeningRecord) throws { try ScreeningTables.replace(db, record) }
+
     mutating func append(_ change: AuditChange) throws {
         if audit == nil { audit = try AuditAppender(db, at: at, actor: actor) }
         try audit!.append(change)

@@ -66,6 +66,26 @@ public protocol StudyStoring: Sendable {
         today: CivilDate, mode: EventImportMode
     ) async throws(StoreError) -> OutcomeEventImport
 
+    /// Records one screened person, stamping the condition and period in effect at the site on the screening date
+    /// from the stored schedule (as enrollment stamps a participant).
+    func screen(_ entry: ScreeningEntry, actor: String, today: CivilDate) async throws(StoreError) -> ScreeningRecord
+    /// The screenings that are not deleted, of one site (every site when `siteID` is `nil`), ordered by id.
+    func screenings(siteID: String?) async throws(StoreError) -> [ScreeningRecord]
+    /// Links an enrolled participant to the screening they were enrolled from: same site, the screening eligible and
+    /// consented, neither linked already.
+    func linkScreening(screeningID: String, participantID: String, actor: String) async throws(StoreError) -> ScreeningRecord
+    /// Corrects fields of a screening with one reason; the old values stay in the audit log.
+    func correctScreening(
+        screeningID: String, _ values: [ScreeningField: String], reason: String, actor: String, today: CivilDate
+    ) async throws(StoreError) -> ScreeningRecord
+    /// Soft-deletes a screening, with a reason.
+    func softDeleteScreening(screeningID: String, reason: String, actor: String) async throws(StoreError)
+    /// Imports a screening log: all or nothing, or the valid rows only.
+    func importScreenings(
+        _ rows: [(line: Int, row: Result<ScreeningEntry, DataFileError>)], source: String, actor: String,
+        today: CivilDate, mode: EventImportMode
+    ) async throws(StoreError) -> ParticipantImportResult
+
     /// Commits `requests` in one transaction, each in isolation: a refused one writes nothing and does not stop the
     /// others (its refusal is its result). Throws only when the transaction as a whole fails, and then nothing of it
     /// was written (or, for ``StoreError/connectionLost(location:operation:outcomeUnknown:)`` with `outcomeUnknown`,

@@ -29,6 +29,14 @@ package protocol StudyTransaction {
     mutating func append(_ change: AuditChange) throws
     /// The participant's version: the id of the last audit entry about it (0 when there is none).
     func participantVersion(_ id: String) throws -> Int64
+    /// The screening with this id, deleted or not; `nil` when there is none.
+    func screening(_ id: String) throws -> ScreeningRecord?
+    /// The id of the screening linked to a participant (deleted screenings included); `nil` when none is.
+    func screeningID(linkedTo participantID: String) throws -> String?
+    /// Stores a new screening.
+    mutating func insertScreening(_ record: ScreeningRecord) throws
+    /// Overwrites a stored screening.
+    mutating func replaceScreening(_ record: ScreeningRecord) throws
 }
 
 extension StudyTransaction {

@@ -33,6 +33,12 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
     case participantNotFound(id: String)
     /// The participant was soft-deleted and can no longer be changed.
     case participantDeleted(id: String)
+    /// No screening has this id.
+    case screeningNotFound(id: String)
+    /// The screening was soft-deleted and can no longer be changed.
+    case screeningDeleted(id: String)
+    /// A change to a screening was requested without a reason.
+    case screeningReasonRequired(screeningID: String)
     /// The field is not a column of this study's participant data.
     case unknownField(field: String, suggestion: String?, known: [String])
     /// The field exists but cannot be corrected (the participant id).
@@ -93,6 +99,13 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
             return "There is no participant '\(id)' in this study. Check the id; the snapshot lists enrolled participants."
         case .participantDeleted(let id):
             return "Participant '\(id)' was deleted and cannot be changed. Its audit trail shows when and why."
+        case .screeningNotFound(let id):
+            return "There is no screening '\(id)' in this study. Check the id; `wedge screen list` lists the screening log."
+        case .screeningDeleted(let id):
+            return "Screening '\(id)' was deleted and cannot be changed. Its audit trail shows when and why."
+        case .screeningReasonRequired(let id):
+            return "A change to screening '\(id)' needs a reason; nothing was written. Give the reason, such as "
+                + "\"transcription error, screening log checked\"."
         case .unknownField(let field, let suggestion, let known):
             let hint = suggestion.map { "Did you mean '\($0)'?" } ?? "Known fields: " + known.joined(separator: ", ") + "."
             return "'\(field)' is not a participant field of this study. \(hint)"

@@ -17,6 +17,8 @@ enum StoreMigrations {
     static let v2 = ServerStateSchema.identifier
     /// The name of the migration that adds the sessions' persist table.
     static let v3 = ServerStateSchema.sessionsIdentifier
+    /// The name of the migration that adds the screening log (``ScreeningSchema``).
+    static let v4 = ScreeningSchema.identifier
 
     /// The migrator with every migration registered.
     static var migrator: DatabaseMigrator {
@@ -29,6 +31,9 @@ enum StoreMigrations {
         }
         migrator.registerMigration(v3) { db in
             for statement in ServerStateSchema.sessionStatements(dialect: .sqlite) { try db.execute(sql: statement) }
+        }
+        migrator.registerMigration(v4) { db in
+            for statement in ScreeningSchema.statements(dialect: .sqlite) { try db.execute(sql: statement) }
         }
         return migrator
     }

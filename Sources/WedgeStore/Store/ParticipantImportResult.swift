@@ -2,7 +2,7 @@
 
 public import WedgeCore
 
-/// What a participant import did: how many participants it stored, and the problems of every refused row.
+/// What a participant (or screening) import did: how many rows it stored, and the problems of every refused row.
 public struct ParticipantImportResult: Sendable, Equatable {
     /// Participants stored.
     public var stored: Int

@@ -41,7 +41,8 @@ extension StudyStore {
             while let row = try rows.next() { verifier.check(AuditLogRow.entry(row)) }
             return verifier.finish(participants: try ParticipantTables.fetchAll(db, includeDeleted: true),
                                    adverseEvents: try AdverseEventRow.fetchAll(db), study: try Self.studyRow(db),
-                                   sites: try Self.siteRows(db))
+                                   sites: try Self.siteRows(db),
+                                   screenings: try ScreeningTables.fetchAll(db, includeDeleted: true))
         }
     }
 }

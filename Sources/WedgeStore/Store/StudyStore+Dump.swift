@@ -19,7 +19,8 @@ extension StudyStore {
                 participants: try ParticipantTables.fetchAll(db, includeDeleted: true),
                 adverseEvents: try AdverseEventRow.fetchAll(db),
                 auditLog: try Row.fetchAll(db, sql: "SELECT \(AuditLogRow.columns) FROM audit_log ORDER BY id")
-                    .map(AuditLogRow.entry))
+                    .map(AuditLogRow.entry),
+                screenings: try ScreeningTables.fetchAll(db, includeDeleted: true))
         }
     }
 
@@ -64,6 +65,7 @@ extension StudyStore {
                 INSERT INTO adverse_event (id, participant_id, date, description, serious) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [event.id, event.participantID, event.date, event.description, event.serious])
         }
+        for screening in dump.screenings { try ScreeningTables.insert(db, screening) }
         let audit = try AuditAppender(db, at: s.createdAt, actor: "wedge")
         for entry in dump.auditLog { try audit.write(entry) }
     }

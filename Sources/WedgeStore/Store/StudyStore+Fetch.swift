@@ -26,7 +26,7 @@ extension StudyStore {
     /// Everything the analysis needs, read in one consistent snapshot of the database.
     ///
     /// - Parameter dataLockDate: The data-lock date to record in the snapshot.
-    /// - Returns: The protocol, schedule, enrollments and adverse events; enrollments are ordered by participant
+    /// - Returns: The protocol, schedule, enrollments, adverse events and screenings (by id, deleted ones left out); enrollments are ordered by participant
     ///   id, adverse events by id, and soft-deleted participants (and their events) are left out.
     /// - Throws: ``StoreError``.
     public func fetchSnapshot(dataLockDate: CivilDate) throws(StoreError) -> StudySnapshot {
@@ -43,7 +43,8 @@ extension StudyStore {
                 events.append(event)
             }
             return StudySnapshot(loadedProtocol: loaded, schedule: schedule, enrollments: enrollments,
-                                 dataLockDate: dataLockDate, adverseEvents: events)
+                                 dataLockDate: dataLockDate, adverseEvents: events,
+                                 screenings: try ScreeningTables.fetchAll(db, includeDeleted: false))
         }
     }
 

@@ -118,6 +118,7 @@ struct ProtocolFile: Decodable {
         var inductionStartQueryDays: TOMLNumber?
         var inpatientStayQueryDays: TOMLNumber?
         var nonInitiationReasons: [ReasonTable]?
+        var screeningExclusionReasons: [ReasonTable]?
         var primaryModel: String?
 
         enum CodingKeys: String, CodingKey {
@@ -129,6 +130,7 @@ struct ProtocolFile: Decodable {
             case inductionStartQueryDays = "induction_start_query_days"
             case inpatientStayQueryDays = "inpatient_stay_query_days"
             case nonInitiationReasons = "non_initiation_reasons"
+            case screeningExclusionReasons = "screening_exclusion_reasons"
             case primaryModel = "primary_model"
         }
     }
@@ -154,7 +156,9 @@ struct ProtocolFile: Decodable {
         "baseline": ["id", "label", "type", "levels", "min", "max", "required"],
         "outcomes": ["initiation", "initiation_requires_inpatient", "second_injection_window_days",
                      "third_injection_window_days", "retention_follow_up_days", "induction_start_query_days",
-                     "inpatient_stay_query_days", "non_initiation_reasons", "primary_model"],
+                     "inpatient_stay_query_days", "non_initiation_reasons", "screening_exclusion_reasons",
+                     "primary_model"],
         "outcomes.non_initiation_reasons": ["id", "label"],
+        "outcomes.screening_exclusion_reasons": ["id", "label"],
     ]
 }

@@ -37,6 +37,10 @@ enum OpenAPIDocument {
     {
       "name": "admin",
       "description": "Accounts and API tokens (admin only)."
+    },
+    {
+      "name": "screening",
+      "description": "The screening log: everyone assessed for eligibility."
     }
   ],
   "security": [
@@ -920,6 +924,279 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/api/v1/screenings": {
+      "get": {
+        "operationId": "listScreenings",
+        "summary": "List the screening log",
+        "description": "Roles: site_coordinator (own site only; another site is 404), data_manager, statistician, monitor. Deleted screenings are left out.",
+        "tags": [
+          "screening"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/SiteFilter"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The screenings, by id.",
+            "headers": {
+              "Cache-Control": {
+                "$ref": "#/components/headers/CacheControl"
+              },
+              "X-Content-Type-Options": {
+                "$ref": "#/components/headers/XContentTypeOptions"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScreeningList"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      },
+      "post": {
+        "operationId": "screenPerson",
+        "summary": "Record a screened person",
+        "description": "Roles: site_coordinator (own site; another site is 404), data_manager. The condition in effect is stamped from the schedule.",
+        "tags": [
+          "screening"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NewScreening"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Recorded.",
+            "headers": {
+              "Cache-Control": {
+                "$ref": "#/components/headers/CacheControl"
+              },
+              "X-Content-Type-Options": {
+                "$ref": "#/components/headers/XContentTypeOptions"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              },
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Screening"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/IdempotencyConflict"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
+          }
+        }
+      }
+    },
+    "/api/v1/screenings/{screening_id}/corrections": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ScreeningId"
+        }
+      ],
+      "post": {
+        "operationId": "correctScreening",
+        "summary": "Correct a screening, with a reason",
+        "description": "Roles: data_manager. The old value and the reason go into the audit log.",
+        "tags": [
+          "screening"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ScreeningCorrection"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Corrected.",
+            "headers": {
+              "Cache-Control": {
+                "$ref": "#/components/headers/CacheControl"
+              },
+              "X-Content-Type-Options": {
+                "$ref": "#/components/headers/XContentTypeOptions"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Screening"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/IdempotencyConflict"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
+          }
+        }
+      }
+    },
+    "/api/v1/screenings/{screening_id}/deletion": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ScreeningId"
+        }
+      ],
+      "post": {
+        "operationId": "deleteScreening",
+        "summary": "Soft-delete a screening, with a reason",
+        "description": "Roles: data_manager. The screening stays in the audit log and leaves the screening log and the CONSORT counts.",
+        "tags": [
+          "screening"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DeletionRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Deleted.",
+            "headers": {
+              "Cache-Control": {
+                "$ref": "#/components/headers/CacheControl"
+              },
+              "X-Content-Type-Options": {
+                "$ref": "#/components/headers/XContentTypeOptions"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Screening"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/IdempotencyConflict"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
           }
         }
       }
@@ -2058,6 +2335,11 @@ enum OpenAPIDocument {
               "type": "string",
               "maxLength": 64
             }
+          },
+          "screening_id": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+            "description": "The screening this participant is enrolled from: same site, eligible and consented, not linked yet. The screening is linked after enrollment."
           }
         }
       },
@@ -2782,6 +3064,151 @@ enum OpenAPIDocument {
             "type": "string"
           }
         }
+      },
+      "Screening": {
+        "type": "object",
+        "description": "A screened person. `condition` and `period` are stamped from the schedule for the site on the screening date (a day that has come), never sent.",
+        "required": [
+          "id",
+          "site",
+          "screening_date",
+          "eligible",
+          "ineligible_reason",
+          "consented",
+          "condition",
+          "period",
+          "participant_id"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "site": {
+            "type": "string"
+          },
+          "screening_date": {
+            "type": "string",
+            "format": "date"
+          },
+          "eligible": {
+            "type": "boolean"
+          },
+          "ineligible_reason": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "consented": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "condition": {
+            "type": "string"
+          },
+          "period": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "participant_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "ScreeningList": {
+        "type": "object",
+        "required": [
+          "screenings"
+        ],
+        "properties": {
+          "screenings": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Screening"
+            }
+          }
+        }
+      },
+      "NewScreening": {
+        "type": "object",
+        "description": "A screened person: `ineligible_reason` (one of the protocol's screening exclusion reasons) exactly when not eligible, `consented` exactly when eligible.",
+        "required": [
+          "id",
+          "site",
+          "screening_date",
+          "eligible"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+            "description": "The screening log number."
+          },
+          "site": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "screening_date": {
+            "type": "string",
+            "format": "date"
+          },
+          "eligible": {
+            "type": "boolean"
+          },
+          "ineligible_reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "consented": {
+            "type": "boolean"
+          }
+        }
+      },
+      "ScreeningCorrection": {
+        "type": "object",
+        "required": [
+          "field",
+          "value",
+          "reason"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "field": {
+            "type": "string",
+            "enum": [
+              "site_id",
+              "screening_date",
+              "eligible",
+              "ineligible_reason",
+              "consented"
+            ]
+          },
+          "value": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "minLength": 1,
+            "maxLength": 64,
+            "description": "The new value (`yes`/`no` for eligible and consented), or null to clear it."
+          },
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 500
+          }
+        }
       }
     },
     "responses": {
@@ -3009,6 +3436,16 @@ enum OpenAPIDocument {
         "description": "Only this site (a site of the study). A site coordinator sees only their own site: another site is 404.",
         "schema": {
           "type": "string"
+        }
+      },
+      "ScreeningId": {
+        "name": "screening_id",
+        "in": "path",
+        "required": true,
+        "description": "The screening's log number.",
+        "schema": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
         }
       }
     },

@@ -50,6 +50,7 @@ public enum WedgeServerApplication {
         SessionRoutes(services: services, accounts: accounts).register(public: api, authenticated: authenticated)
         ParticipantRoutes(services: services).register(on: authenticated)
         StudyRoutes(services: services).register(on: authenticated)
+        ScreeningRoutes(services: services).register(on: authenticated)
         AdminRoutes(services: services, accounts: accounts).register(on: authenticated)
         try PageRoutes(services: services, accounts: accounts).register(on: router)
         return router

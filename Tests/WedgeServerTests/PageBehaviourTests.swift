@@ -176,6 +176,56 @@ struct PageBehaviourTests {
         await store.close()
     }
 
+    @Test("A coordinator screens two people and enrolls the eligible one from the log; the report's CONSORT counts both",
+          arguments: Engine.available)
+    func screening(engine: Engine) async throws {
+        let fixture = try await ServerFixture.make(engine)
+        let store = fixture.engine
+        let (before, after, pages) = try await fixture.test { client in
+            let coordinator = try await PageClient.signIn(client, "coord-a")
+            let statistician = try await PageClient.signIn(client, "statistician")
+            let before = try await statistician.get(client, "/reports/study.html").body
+            var pages: [Answer] = []
+            pages.append(try await coordinator.post(client, "/screening/new", [
+                ("screening_id", "scr-new-1"), ("site_id", "unit-a"), ("screening_date", "2021-04-12"),
+                ("eligible", "no"), ("ineligible_reason", "pregnant")]))
+            // Eligible without a consent answer: refused, with the message by the consent question.
+            pages.append(try await coordinator.post(client, "/screening/new", [
+                ("screening_id", "scr-new-2"), ("site_id", "unit-a"), ("screening_date", "2021-04-12"), ("eligible", "yes")]))
+            pages.append(try await coordinator.post(client, "/screening/new", [
+                ("screening_id", "scr-new-2"), ("site_id", "unit-a"), ("screening_date", "2021-04-12"), ("eligible", "yes"),
+                ("consented", "yes")]))
+            pages.append(try await coordinator.get(client, "/screening"))
+            pages.append(try await coordinator.get(client, "/enroll?screening=scr-new-2"))
+            pages.append(try await coordinator.post(client, "/enroll", [
+                ("participant_id", "NEW-S2"), ("site_id", "unit-a"), ("admission_date", "2021-04-12"), ("screening_id", "scr-new-2"),
+                ("age", "29"), ("sex", "female")]))
+            let after = try await statistician.get(client, "/reports/study.html").body
+            return (before, after, pages)
+        }
+        #expect(pages[0].status == 303 && pages[0].headers[.location] == "/screening?saved=1")
+        #expect(pages[1].status == 422)
+        #expect(pages[1].body.contains(#"<p class="error" id="consented-error">is empty although the person is eligible."#))
+        #expect(pages[1].body.contains(#"id="consented-yes" name="consented" value="yes" aria-invalid="true" aria-describedby="consented-error""#))
+        #expect(pages[2].status == 303)
+        #expect(pages[3].body.contains(#"href="/enroll?screening=scr-new-2""#))
+        #expect(pages[4].status == 200 && pages[4].body.contains(#"name="screening_id" value="scr-new-2""#))
+        #expect(pages[5].status == 303 && pages[5].headers[.location] == "/participants/NEW-S2?saved=enrolled-screened")
+        let linked = try await store.screenings(siteID: "unit-a").first { $0.id == "scr-new-2" }
+        #expect(linked?.participantID == "NEW-S2")
+        #expect(try Self.assessed(after) == Self.assessed(before) + 2)
+        await store.close()
+    }
+
+    /// The total of the CONSORT row "Assessed for eligibility" in a report's HTML.
+    static func assessed(_ html: String) throws -> Int {
+        let start = try #require(html.range(of: "Assessed for eligibility"))
+        let row = html[start.upperBound...].prefix { $0 != "\n" }.prefix(while: { _ in true })
+        let end = row.range(of: "</tr>").map { row[..<$0.lowerBound] } ?? row
+        let numbers = end.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        return try #require(numbers.last)
+    }
+
     @Test("The served templates and style sheet are the files in Resources, byte for byte")
     func embedded() throws {
         let directory = TestPaths.path("Sources/WedgeServer/Resources/templates")

@@ -60,6 +60,18 @@ struct PageMatrixTests {
             (.post, "/participants/D-\(caller)/delete", [("reason", "enrolled in error"),
                                                           ("version", "\(try await version("D-\(caller)"))")])
         },
+        Case(page: "GET /screening", expected: [403, 200, 200, 200, 200, 200]) { _, _, _ in (.get, "/screening", []) },
+        Case(page: "GET /screening?site=unit-a", expected: [403, 200, 200, 200, 200, 404]) { _, _, _ in
+            (.get, "/screening?site=unit-a", [])
+        },
+        Case(page: "GET /screening/new", expected: [403, 200, 403, 403, 200, 200]) { _, _, _ in (.get, "/screening/new", []) },
+        Case(page: "POST /screening/new", expected: [403, 303, 403, 403, 303, 404]) { caller, _, _ in
+            (.post, "/screening/new", [("screening_id", "PS-\(caller)"), ("site_id", "unit-a"), ("screening_date", "2021-04-10"),
+                                       ("eligible", "no"), ("ineligible_reason", "other")])
+        },
+        Case(page: "GET /enroll?screening=SCR-A1", expected: [403, 200, 403, 403, 200, 404]) { _, _, _ in
+            (.get, "/enroll?screening=SCR-A1", [])
+        },
         Case(page: "GET /queries", expected: [403, 200, 200, 403, 200, 200]) { _, _, _ in (.get, "/queries", []) },
         Case(page: "GET /queries?site=unit-a", expected: [403, 200, 200, 403, 200, 404]) { _, _, _ in
             (.get, "/queries?site=unit-a&kind=missing-outcome", [])

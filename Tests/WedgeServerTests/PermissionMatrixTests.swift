@@ -52,6 +52,21 @@ struct PermissionMatrixTests {
         Case(operation: "participantAudit", expected: [403, 200, 200, 200, 200, 404]) { _, _ in
             (.get, "/api/v1/participants/P-A1/audit", nil, false)
         },
+        Case(operation: "listScreenings", expected: [403, 200, 200, 200, 200, 200]) { _, _ in
+            (.get, "/api/v1/screenings", nil, false)
+        },
+        Case(operation: "listScreenings?site=unit-a", expected: [403, 200, 200, 200, 200, 404]) { _, _ in
+            (.get, "/api/v1/screenings?site=unit-a", nil, false)
+        },
+        Case(operation: "screenPerson", expected: [403, 201, 403, 403, 201, 404]) { caller, _ in
+            (.post, "/api/v1/screenings", #"{"id": "S-\#(caller)", "site": "unit-a", "screening_date": "2021-04-10", "eligible": false, "ineligible_reason": "other"}"#, false)
+        },
+        Case(operation: "correctScreening", expected: [403, 200, 403, 403, 403, 403]) { _, _ in
+            (.post, "/api/v1/screenings/SCR-A1/corrections", #"{"field": "screening_date", "value": "2021-04-02", "reason": "paper log checked"}"#, false)
+        },
+        Case(operation: "deleteScreening", expected: [403, 200, 403, 403, 403, 403]) { caller, _ in
+            (.post, "/api/v1/screenings/SD-\(caller)/deletion", #"{"reason": "entered twice"}"#, false)
+        },
         Case(operation: "schedule", expected: [403, 200, 200, 200, 200, 200]) { _, _ in (.get, "/api/v1/schedule", nil, false) },
         Case(operation: "verifyAudit", expected: [403, 200, 200, 200, 403, 403]) { _, _ in
             (.get, "/api/v1/audit/verification", nil, false)

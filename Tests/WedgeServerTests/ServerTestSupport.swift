@@ -46,6 +46,12 @@ struct ServerFixture {
         for (id, site) in [("P-A1", "unit-a"), ("P-B1", "unit-b")] + callers.map({ ("D-\($0)", "unit-a") }) {
             _ = try await store.enroll(admitted(id, site: site), actor: "fixture", today: today)
         }
+        // Screenings: one eligible and consented at each coordinator's site, and one per caller to delete.
+        for (id, site) in [("SCR-A1", "unit-a"), ("SCR-B1", "unit-b")] + callers.map({ ("SD-\($0)", "unit-a") }) {
+            _ = try await store.screen(ScreeningEntry(id: id, siteID: site, screeningDate: CivilDate(iso: "2021-04-01")!,
+                                                      isEligible: true, consented: true),
+                                       actor: "fixture", today: today)
+        }
         let now = Date(timeIntervalSince1970: Double(today.dayNumber) * 86_400 + 36_000)
         let services = try await ServerServices(store: store, state: store.serverState, today: { today }, now: { now },
                                                securityLog: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))

@@ -44,8 +44,9 @@ struct ParticipantRoutes {
         let principal = try context.require(.enrollParticipant, services)
         let body = try await RouteSupport.body(request, context)
         return try await Idempotency.run(request, body: body, principal: principal, services: services) {
-            var input = try JSONInput.parse(body, allowed: ["id", "site", "admission_date", "baseline"])
+            var input = try JSONInput.parse(body, allowed: ["id", "site", "admission_date", "baseline", "screening_id"])
             let id = input.string("id"), site = input.string("site"), admitted = input.date("admission_date")
+            let screening = input.string("screening_id", required: false)
             let baseline = input.stringMap("baseline")
             if let id, !Self.isParticipantID(id) {
                 input.reject("id", "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
@@ -62,7 +63,9 @@ struct ParticipantRoutes {
             case .success(let value): record = value
             case .failure(let error): throw StoreProblem.from(.dataRejected(error))
             }
+            if let screening { try await ScreeningWrite.linkable(screening, site: site, principal, services) }
             let stored = try await commit(.enroll(record), by: principal, submitted: body).participant
+            if let screening { try await ScreeningWrite.link(screening, participant: id, by: principal, services) }
             return APIResult(json: ParticipantJSON.object(stored), status: .created,
                              etag: ParticipantJSON.etag(stored.version), location: "/api/v1/participants/\(id)")
         }

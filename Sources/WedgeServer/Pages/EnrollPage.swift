@@ -22,7 +22,14 @@ struct EnrollPage {
 
     @Sendable func form(_ request: Request, context: ServerContext) async throws -> Response {
         let principal = try context.require(.enrollParticipant, services)
-        return render(principal, context, values: ["admission_date": services.today().iso], messages: [:])
+        var values = ["admission_date": services.today().iso]
+        if let screening = request.uri.queryParameters.get("screening").map({ String($0) }) {
+            let record = try await ScreeningWrite.visible(screening, principal, services)
+            values["screening_id"] = record.id
+            values["site_id"] = record.siteID
+            values["admission_date"] = record.screeningDate.iso
+        }
+        return render(principal, context, values: values, messages: [:])
     }
 
     @Sendable func enroll(_ request: Request, context: ServerContext) async throws -> Response {
@@ -30,7 +37,7 @@ struct EnrollPage {
         let form = FormInput(try await RouteSupport.body(request, context))
         let proto = services.schedule.protocol
         var values: [String: String] = [:]
-        for name in ["participant_id", "site_id", "admission_date"] + proto.baseline.map(\.id) {
+        for name in ["participant_id", "site_id", "admission_date", "screening_id"] + proto.baseline.map(\.id) {
             if let value = form.text(name) { values[name] = value }
         }
         let site = values["site_id"] ?? principal.siteID ?? ""
@@ -47,9 +54,25 @@ struct EnrollPage {
         case .failure(let error):
             for issue in error.issues { messages[issue.field, default: []].append(PageWrite.sentence(issue.problem, issue.expected)) }
         case .success(let record) where messages.isEmpty:
+            if let screening = values["screening_id"] {
+                do {
+                    try await ScreeningWrite.linkable(screening, site: site, principal, services)
+                } catch let problem as Problem where problem.status == .unprocessableContent {
+                    messages[""] = problem.errors.map { "Screening \(screening) \($0.rule)." }
+                    break
+                }
+            }
             switch try await PageWrite.commit(.enroll(record), by: principal, services) {
             case .saved:
-                return PageRenderer.redirect("/participants/\(record.id)?saved=enrolled")
+                guard let screening = values["screening_id"] else {
+                    return PageRenderer.redirect("/participants/\(record.id)?saved=enrolled")
+                }
+                do {
+                    try await ScreeningWrite.link(screening, participant: record.id, by: principal, services)
+                    return PageRenderer.redirect("/participants/\(record.id)?saved=enrolled-screened")
+                } catch {
+                    return PageRenderer.redirect("/participants/\(record.id)?saved=enrolled-unlinked")
+                }
             case .refused(let refused):
                 messages = refused
             case .conflict:
@@ -96,7 +119,7 @@ struct EnrollPage {
             "sites": sites, "fixed_site": principal.role == .siteCoordinator ? site : "",
             "baseline": baseline, "form_errors": messages[""] ?? [], "has_form_errors": messages[""] != nil,
             "has_errors": !messages.isEmpty,
-            "today": services.today().iso,
+            "today": services.today().iso, "screening_id": values["screening_id"] ?? "",
         ]
         data["stamp"] = stamp(site: site, date: values["admission_date"])
         return renderer.page("enroll", title: "Enroll a participant", principal: principal,

@@ -45,7 +45,7 @@ struct LoginPages {
         } catch let problem as Problem {
             return page(next: next, username: username, error: problem.detail, status: problem.status)
         }
-        try? await sessions.delete(request: request)
+        _ = try? await sessions.delete(request: request)
         context.sessions.createSession(
             WebSession(username: account.username, csrf: String(TokenCodec.generate().dropFirst(4)),
                        touched: Int64(services.now().timeIntervalSince1970)),

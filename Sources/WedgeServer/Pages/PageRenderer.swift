@@ -30,6 +30,7 @@ struct PageRenderer: Sendable {
     /// The navigation: each entry and the operation whose permission shows it.
     static let navigation: [(label: String, href: String, operation: APIOperation)] = [
         ("Dashboard", "/", .me),
+        ("Screening", "/screening", .listScreenings),
         ("Participants", "/participants", .listParticipants),
         ("Queries", "/queries", .queries),
         ("Reports", "/reports", .status),
@@ -58,14 +59,30 @@ struct PageRenderer: Sendable {
         context["study"] = study
         if let principal {
             context["user"] = ["username": principal.username, "role": Self.label(principal.role),
-                               "site": principal.siteID ?? ""]
+                               "user_site": principal.siteID ?? ""]
             context["nav"] = Self.navigation.filter { AccessPolicy.permits(principal, $0.operation) }.map {
                 ["label": $0.label, "href": $0.href, "current": $0.href == current] as [String: Any]
             }
         }
         if let csrf { context["csrf"] = csrf }
-        let html = library.render(context, withTemplate: template) ?? ""
+        let html = library.render(Self.pruned(context), withTemplate: template) ?? ""
         return Self.html(html, status: status)
+    }
+
+    /// `data` without its empty strings, at every depth. Mustache treats an empty string as true in a section
+    /// (`{{#reason}}…{{/reason}}` would render for a missing reason), so the pages' rule is: a value that is empty is
+    /// absent, and `{{#key}}` means "has a value".
+    static func pruned(_ data: [String: Any]) -> [String: Any] {
+        var result: [String: Any] = [:]
+        for (key, value) in data {
+            switch value {
+            case let text as String where text.isEmpty: continue
+            case let nested as [String: Any]: result[key] = pruned(nested)
+            case let rows as [[String: Any]]: result[key] = rows.map(pruned)
+            default: result[key] = value
+            }
+        }
+        return result
     }
 
     /// An HTML response.

@@ -250,6 +250,8 @@ enum PageResources {
 {{>form-errors}}
 <form method="post" action="/enroll" class="stack" novalidate>
   <input type="hidden" name="csrf" value="{{csrf}}">
+  {{#screening_id}}<input type="hidden" name="screening_id" value="{{screening_id}}">
+  <p class="stamp">Enrolling from screening <strong>{{screening_id}}</strong>; it is linked to the participant once enrolled.</p>{{/screening_id}}
   <fieldset>
     <legend>Admission</legend>
     {{#fields.participant_id}}
@@ -347,7 +349,7 @@ enum PageResources {
   <div class="brand">Wedge <span class="study">{{study}}</span></div>
   {{#user}}
   <div class="account">
-    <span>{{username}} · {{role}}{{#site}} · {{site}}{{/site}}</span>
+    <span>{{username}} · {{role}}{{#user_site}} · {{user_site}}{{/user_site}}</span>
     <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button class="link" type="submit">Sign out</button></form>
   </div>
   {{/user}}
@@ -585,6 +587,103 @@ enum PageResources {
 {{/layout}}
 
 """#,
+        "screen": #"""
+{{<layout}}
+{{$content}}
+<h1>Screen a person</h1>
+{{>form-errors}}
+<form method="post" action="/screening/new" class="stack" novalidate>
+  <input type="hidden" name="csrf" value="{{csrf}}">
+  <fieldset>
+    <legend>Screening</legend>
+    {{#fields.screening_id}}
+    <div class="field{{#invalid}} invalid{{/invalid}}">
+      <label for="screening_id">{{label}}</label>
+      <input type="text" id="screening_id" name="screening_id" value="{{value}}" autocomplete="off" spellcheck="false" aria-describedby="screening_id-hint{{#invalid}} {{error_id}}{{/invalid}}"{{#invalid}} aria-invalid="true"{{/invalid}}>
+      <p class="hint" id="screening_id-hint">The next number of the site's log is filled in; change it to match a paper log.</p>
+      {{>field-errors}}
+    </div>
+    {{/fields.screening_id}}
+    {{#fields.site_id}}
+    <div class="field{{#invalid}} invalid{{/invalid}}">
+      <label for="site_id">Site</label>
+      <select id="site_id" name="site_id"{{#invalid}} aria-invalid="true" aria-describedby="{{error_id}}"{{/invalid}}>
+        {{#sites}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/sites}}
+      </select>
+      {{>field-errors}}
+    </div>
+    {{/fields.site_id}}
+    {{#fields.screening_date}}{{>field-date}}{{/fields.screening_date}}
+  </fieldset>
+  <fieldset>
+    <legend>Eligible?</legend>
+    <div class="choices">
+      <label for="eligible-yes"><input type="radio" id="eligible-yes" name="eligible" value="yes"{{#fields.eligible.invalid}} aria-invalid="true" aria-describedby="eligible-error"{{/fields.eligible.invalid}}{{#eligible_yes}} checked{{/eligible_yes}}> Yes, meets the criteria</label>
+      <label for="eligible-no"><input type="radio" id="eligible-no" name="eligible" value="no"{{#fields.eligible.invalid}} aria-invalid="true" aria-describedby="eligible-error"{{/fields.eligible.invalid}}{{#eligible_no}} checked{{/eligible_no}}> No</label>
+    </div>
+    {{#fields.eligible}}{{>field-errors}}{{/fields.eligible}}
+    {{#fields.ineligible_reason}}
+    <div class="field{{#invalid}} invalid{{/invalid}} spaced">
+      <label for="ineligible_reason">{{label}}</label>
+      <select id="ineligible_reason" name="ineligible_reason" aria-describedby="ineligible_reason-hint{{#invalid}} {{error_id}}{{/invalid}}"{{#invalid}} aria-invalid="true"{{/invalid}}>
+        <option value="">—</option>
+        {{#reasons}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/reasons}}
+      </select>
+      <p class="hint" id="ineligible_reason-hint">Only when the person is not eligible.</p>
+      {{>field-errors}}
+    </div>
+    {{/fields.ineligible_reason}}
+  </fieldset>
+  <fieldset>
+    <legend>Consented? <span class="muted">(eligible people only)</span></legend>
+    <div class="choices">
+      <label for="consented-yes"><input type="radio" id="consented-yes" name="consented" value="yes"{{#fields.consented.invalid}} aria-invalid="true" aria-describedby="consented-error"{{/fields.consented.invalid}}{{#consented_yes}} checked{{/consented_yes}}> Yes</label>
+      <label for="consented-no"><input type="radio" id="consented-no" name="consented" value="no"{{#fields.consented.invalid}} aria-invalid="true" aria-describedby="consented-error"{{/fields.consented.invalid}}{{#consented_no}} checked{{/consented_no}}> No, declined</label>
+    </div>
+    {{#fields.consented}}{{>field-errors}}{{/fields.consented}}
+  </fieldset>
+  <p class="muted">The condition in effect at the site on the screening date is recorded from the schedule.</p>
+  <div class="actions"><button type="submit">Save screening</button><a href="/screening">Cancel</a></div>
+</form>
+{{/content}}
+{{/layout}}
+
+"""#,
+        "screening": #"""
+{{<layout}}
+{{$content}}
+<h1>Screening log</h1>
+{{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+<div class="actions">
+{{#can_screen}}<a class="button" href="/screening/new">Screen a person</a>{{/can_screen}}
+</div>
+{{#choose_site}}
+<form method="get" action="/screening" class="filters spaced" aria-label="Filter">
+  <div class="field">
+    <label for="site">Site</label>
+    <select id="site" name="site"><option value="">All sites</option>{{#sites}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/sites}}</select>
+  </div>
+  <button type="submit" class="secondary">Show</button>
+</form>
+{{/choose_site}}
+<p class="lede spaced">Assessed for eligibility: {{screened}} · eligible: {{eligible}} · consented: {{consented}} · enrolled: {{enrolled}}</p>
+<div class="table-wrap" tabindex="0" role="region" aria-label="Screening log">
+<table>
+  <thead><tr><th scope="col">Log number</th><th scope="col">Screened</th><th scope="col">Site</th><th scope="col">Eligible</th><th scope="col">Reason not eligible</th><th scope="col">Consented</th><th scope="col">Condition in effect</th><th scope="col">Participant</th></tr></thead>
+  <tbody>
+  {{#rows}}
+  <tr>
+    <td>{{id}}</td><td>{{date}}</td><td>{{site}}</td><td>{{eligible}}</td><td>{{reason}}</td><td>{{consented}}</td><td>{{condition}}</td>
+    <td>{{#participant}}<a href="/participants/{{participant}}">{{participant}}</a>{{/participant}}{{^participant}}{{#enroll}}<a class="button secondary" href="/enroll?screening={{id}}" aria-label="Enroll from screening {{id}}">Enroll</a>{{/enroll}}{{/participant}}</td>
+  </tr>
+  {{/rows}}
+  </tbody>
+</table>
+</div>
+{{/content}}
+{{/layout}}
+
+"""#,
     ]
 
     /// Each static file's text by its file name, served under `/static/`.
@@ -682,6 +781,9 @@ ol.timeline time { font-variant-numeric: tabular-nums; color: var(--muted); marg
 }
 .spaced { margin-top: 1.25rem; }
 .grid[role=list] { list-style: none; padding: 0; margin: 0; }
+.choices { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
+.choices label { display: flex; align-items: center; gap: .45rem; min-height: 2.6rem; font-weight: 400; }
+.choices input[type=radio] { width: 1.2rem; height: 1.2rem; }
 
 """#,
     ]

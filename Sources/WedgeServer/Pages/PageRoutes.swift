@@ -40,6 +40,7 @@ struct PageRoutes {
         DashboardPage(services: services, renderer: renderer).register(on: signedIn)
         ParticipantPages(services: services, renderer: renderer).register(on: signedIn)
         EnrollPage(services: services, renderer: renderer).register(on: signedIn)
+        ScreeningPages(services: services, renderer: renderer).register(on: signedIn)
         OutcomesPage(services: services, renderer: renderer).register(on: signedIn)
         CorrectionPages(services: services, renderer: renderer).register(on: signedIn)
         QueryPages(services: services, renderer: renderer).register(on: signedIn)

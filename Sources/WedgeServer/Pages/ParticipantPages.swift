@@ -20,6 +20,9 @@ struct ParticipantPages {
     /// The notices a redirect after a write may ask for (post/redirect/get).
     static let notices = [
         "enrolled": "Enrolled. The condition was stamped from the schedule.",
+        "enrolled-screened": "Enrolled and linked to the screening. The condition was stamped from the schedule.",
+        "enrolled-unlinked": "Enrolled, but the screening could not be linked (someone changed it meanwhile). "
+            + "Link it from the screening log, or ask the data manager.",
         "outcomes": "Outcomes saved.", "corrected": "Correction saved, with its reason, in the audit history.",
         "deleted": "Participant soft-deleted; the record and its history are kept.",
     ]

@@ -5,6 +5,7 @@ public enum APIOperation: String, Sendable, CaseIterable {
     case me
     case listParticipants, enrollParticipant, getParticipant, recordOutcomes, recordAdverseEvent
     case correctParticipant, deleteParticipant, participantAudit
+    case listScreenings, screenPerson, correctScreening, deleteScreening
     case schedule, verifyAudit, status, queries, exportParticipants, analysis, report
     case listUsers, createUser, disableUser, setUserRole, resetPassword
     case listTokens, createToken, revokeToken

@@ -21,6 +21,8 @@ public enum AccessPolicy {
             .listParticipants: readers, .getParticipant: readers, .participantAudit: readers,
             .enrollParticipant: capture, .recordOutcomes: capture, .recordAdverseEvent: capture,
             .correctParticipant: management, .deleteParticipant: management,
+            .listScreenings: readers, .screenPerson: capture,
+            .correctScreening: management, .deleteScreening: management,
             .schedule: readers,
             .verifyAudit: [.dataManager, .statistician, .monitor],
             .status: [.siteCoordinator, .dataManager, .statistician],

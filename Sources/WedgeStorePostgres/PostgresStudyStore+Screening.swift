@@ -29,14 +29,8 @@ extension PostgresStudyStore {
     public func correctScreening(
         screeningID: String, _ values: [ScreeningField: String], reason: String, actor: String, today: CivilDate
     ) async throws(StoreError) -> ScreeningRecord {
-        // The link to re-check is the stored one: read the screening first, then its participant with it.
-        let linked = try await screenings(ids: [screeningID]).first?.participantID
-        return try await write("correct screening '\(screeningID)'", actor: actor, reading: linked.map { [$0] } ?? [],
-                               screenings: [screeningID]) { staged in
-            guard (try staged.screening(screeningID))?.participantID == linked else {
-                throw StoreError.versionConflict(participantID: screeningID, current: 0)
-            }
-            return try staged.correctScreening(screeningID: screeningID, values, reason: reason, today: today)
+        try await write("correct screening '\(screeningID)'", actor: actor, reading: [], screenings: [screeningID]) { staged in
+            try staged.correctScreening(screeningID: screeningID, values, reason: reason, today: today)
         }
     }
 
@@ -61,14 +55,6 @@ extension PostgresStudyStore {
         let sendable = rows.map { SendableRow(line: $0.line, row: $0.row) }
         return try await write("import screenings", actor: actor, reading: participants, screenings: ids) { staged in
             try staged.importScreenings(sendable.map { ($0.line, $0.row) }, source: source, today: today, mode: mode)
-        }
-    }
-
-    /// The screenings with these ids, deleted or not.
-    private func screenings(ids: [String]) async throws(StoreError) -> [ScreeningRecord] {
-        let pool = connection
-        return try await pool.transaction("read screenings", write: false) { connection in
-            try await PostgresReads.screenings(connection, ids: ids, includeDeleted: true, logger: pool.logger)
         }
     }
 }

@@ -11,8 +11,9 @@ extension PostgresStudyStore {
     /// - Parameters:
     ///   - operation: What is being done, for messages.
     ///   - actor: Who makes the change; required.
-    ///   - ids: The participants `body` reads (and their screening links).
-    ///   - screeningIDs: The screenings `body` reads.
+    ///   - ids: The participants `body` reads.
+    ///   - screeningIDs: The screenings `body` reads; with them, the participants they link, and the screening
+    ///     links of every participant read.
     func write<T: Sendable>(
         _ operation: String, actor: String, reading ids: [String], screenings screeningIDs: [String] = [],
         _ body: @escaping @Sendable (inout StagedTransaction) throws -> T
@@ -21,6 +22,12 @@ extension PostgresStudyStore {
         let at = clock(), pool = connection, schedule = schedule, location = location
         return try await pool.transaction(operation, write: true) { connection in
             let logger = pool.logger
+            // The screenings first: the participants they link are read with the others, so that a link is checked
+            // against what is stored inside this transaction.
+            let screenings = screeningIDs.isEmpty ? [] : try await PostgresReads.screenings(
+                connection, ids: screeningIDs, includeDeleted: true, logger: logger)
+            var ids = ids
+            for linked in screenings.compactMap(\.participantID) where !ids.contains(linked) { ids.append(linked) }
             let participants = try await PostgresReads.participants(connection, ids: ids, includeDeleted: true,
                                                                     logger: logger)
             let head = try await PostgresReads.auditHead(connection, logger: logger)
@@ -29,11 +36,9 @@ extension PostgresStudyStore {
                 head: AuditChainHead(lastID: head?.id, lastHash: head?.hash, at: at, actor: actor),
                 nextAdverseEventID: try await PostgresReads.nextAdverseEventID(connection, logger: logger),
                 versions: try await PostgresReads.versions(connection, ids: ids, logger: logger),
-                location: location,
-                screenings: screeningIDs.isEmpty ? [] : try await PostgresReads.screenings(
-                    connection, ids: screeningIDs, includeDeleted: true, logger: logger),
-                screeningsRead: screeningIDs,
-                links: try await PostgresReads.screeningLinks(connection, participants: ids, logger: logger))
+                location: location, screenings: screenings, screeningsRead: screeningIDs,
+                links: screeningIDs.isEmpty ? nil
+                    : try await PostgresReads.screeningLinks(connection, participants: ids, logger: logger))
             let result = try body(&staged)
             try await staged.batch.write(connection, logger: logger)
             return result

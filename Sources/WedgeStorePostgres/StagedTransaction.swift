@@ -25,15 +25,17 @@ struct StagedTransaction: StudyTransaction {
     /// The rows to send.
     private(set) var batch = PostgresWriteBatch()
 
-    /// A transaction over the participants read (`participants`, looked up by the ids in `read`).
+    /// A transaction over the participants read (`participants`, looked up by the ids in `read`), and the screenings
+    /// read (`screenings`, looked up by the ids in `screeningsRead`) with the screening links of the participants
+    /// read (`links`, by participant id; `nil` when they were not read).
     init(schedule: Schedule, participants: [StoredParticipant], read: [String], head: AuditChainHead,
          nextAdverseEventID: Int64, versions: [String: Int64] = [:], location: String,
-         screenings: [ScreeningRecord] = [], screeningsRead: [String] = [], links: [String: String] = [:]) {
+         screenings: [ScreeningRecord] = [], screeningsRead: [String] = [], links: [String: String]? = nil) {
         self.versions = versions
         self.screenings = Dictionary(screenings.map { ($0.id, $0) }) { first, _ in first }
         self.screeningsRead = Set(screeningsRead)
-        self.links = links
-        linksRead = Set(read)
+        self.links = links ?? [:]
+        linksRead = links == nil ? [] : Set(read)
         stored = schedule
         known = Dictionary(participants.map { ($0.id, $0) }) { first, _ in first }
         self.read = Set(read)

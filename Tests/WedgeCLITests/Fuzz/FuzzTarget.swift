@@ -42,6 +42,17 @@ struct FuzzTarget: Sendable, CustomTestStringConvertible {
         FuzzTarget(name: "events", fileExtension: "csv", study: .enrolled,
                    seeds: { workspace in [try bytes(workspace.events)] },
                    arguments: { file, db, _ in ["import", "--db", db, file] }),
+        FuzzTarget(name: "screening", fileExtension: "csv", study: .enrolled,
+                   seeds: { _ in
+                       // The sample log's first rows, linking only the 30 participants the enrolled study holds.
+                       let lines = try TestPaths.text("SampleData/ctn-0097-screening.csv").split(separator: "\n")
+                       let enrolled = Set((1...30).map { "unit-a-" + String(repeating: "0", count: $0 < 10 ? 2 : 1) + "\($0)" })
+                       let kept = lines.prefix(80).enumerated().filter { index, line in
+                           index == 0 || line.hasSuffix(",") || enrolled.contains(String(line.split(separator: ",").last!))
+                       }.map(\.element)
+                       return [Array((kept.joined(separator: "\n") + "\n").utf8)]
+                   },
+                   arguments: { file, db, _ in ["screen", "import", "--db", db, file] }),
         FuzzTarget(name: "sealed", fileExtension: "json", study: .none,
                    seeds: { workspace in [try bytes(workspace.sealed)] },
                    arguments: { file, _, _ in

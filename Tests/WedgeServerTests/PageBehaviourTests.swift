@@ -20,7 +20,7 @@ struct PageBehaviourTests {
         let fixture = try await ServerFixture.make(engine)
         let store = fixture.engine
         let before = try #require(try await store.participant("P-A1"))
-        let answer = try await fixture.test { client in
+        let answer = try await fixture.test(closing: false) { client in
             let coordinator = try await PageClient.signIn(client, "coord-a")
             // Admitted 2021-04-01: a first injection on 2021-03-20 is before admission.
             return try await coordinator.post(client, "/participants/P-A1/outcomes", [
@@ -31,7 +31,7 @@ struct PageBehaviourTests {
         #expect(answer.status == 422)
         #expect(answer.body.contains("Nothing was saved"))
         #expect(answer.body.contains(#"id="first_injection_date" name="first_injection_date" value="2021-03-20" aria-invalid="true" aria-describedby="first_injection_date-error""#))
-        #expect(answer.body.contains(#"<p class="error" id="first_injection_date-error">is before admission date."#))
+        #expect(answer.body.contains(#"<p class="error" id="first_injection_date-error"><span class="message">First injection date (initiation) is before admission date."#))
         // The other field keeps what was typed and has no message.
         #expect(answer.body.contains(#"id="induction_start_date" name="induction_start_date" value="2021-04-02">"#))
         #expect(try await store.participant("P-A1") == before)
@@ -44,7 +44,7 @@ struct PageBehaviourTests {
         let fixture = try await ServerFixture.make(engine)
         let store = fixture.engine
         let version = try #require(try await store.participant("P-A1")).version
-        let (first, second) = try await fixture.test { client in
+        let (first, second) = try await fixture.test(closing: false) { client in
             let coordinator = try await PageClient.signIn(client, "coord-a")
             let manager = try await PageClient.signIn(client, "datamanager")
             // Both opened the form at `version`; the coordinator saves first.
@@ -73,7 +73,7 @@ struct PageBehaviourTests {
         let fixture = try await ServerFixture.make(engine)
         let store = fixture.engine
         let version = try #require(try await store.participant("P-A1")).version
-        let (saved, page) = try await fixture.test { client in
+        let (saved, page) = try await fixture.test(closing: false) { client in
             let manager = try await PageClient.signIn(client, "datamanager")
             let saved = try await manager.post(client, "/participants/P-A1/correct", [
                 ("field", "age"), ("value", "44"), ("reason", "typo against the source document"), ("version", "\(version)"),
@@ -95,7 +95,7 @@ struct PageBehaviourTests {
         let schedule = fixture.services.schedule
         let expected = try #require(schedule.cell(siteID: "unit-a", on: ServerFixture.today))
         let label = try #require(schedule.protocol.condition(id: expected.conditionID)).label
-        let (form, future, saved) = try await fixture.test { client in
+        let (form, future, saved) = try await fixture.test(closing: false) { client in
             let coordinator = try await PageClient.signIn(client, "coord-a")
             let form = try await coordinator.get(client, "/enroll")
             let future = try await coordinator.post(client, "/enroll", [("action", "preview"), ("site_id", "unit-a"),
@@ -121,7 +121,7 @@ struct PageBehaviourTests {
     func sessions() async throws {
         let fixture = try await ServerFixture.make(.sqlite)
         let store = fixture.engine
-        try await fixture.test { client in
+        try await fixture.test(closing: false) { client in
             let first = try await client.send(.post, "/login", [.contentType: "application/x-www-form-urlencoded"],
                                               "username=coord-a&password=correct+horse+battery")
             let cookie = try #require(first.headers[values: .setCookie].first { $0.hasPrefix("wedge_session=") })
@@ -157,7 +157,7 @@ struct PageBehaviourTests {
         let fixture = try await ServerFixture.make(.sqlite)
         let store = fixture.engine
         let version = try #require(try await store.participant("P-A1")).version
-        let answers = try await fixture.test { client in
+        let answers = try await fixture.test(closing: false) { client in
             let other = try await PageClient.signIn(client, "coord-b")
             var answers = [try await other.get(client, "/participants/P-A1"),
                            try await other.get(client, "/participants/P-A1/outcomes"),
@@ -181,7 +181,7 @@ struct PageBehaviourTests {
     func screening(engine: Engine) async throws {
         let fixture = try await ServerFixture.make(engine)
         let store = fixture.engine
-        let (before, after, pages) = try await fixture.test { client in
+        let (before, after, pages) = try await fixture.test(closing: false) { client in
             let coordinator = try await PageClient.signIn(client, "coord-a")
             let statistician = try await PageClient.signIn(client, "statistician")
             let before = try await statistician.get(client, "/reports/study.html").body
@@ -205,7 +205,7 @@ struct PageBehaviourTests {
         }
         #expect(pages[0].status == 303 && pages[0].headers[.location] == "/screening?saved=1")
         #expect(pages[1].status == 422)
-        #expect(pages[1].body.contains(#"<p class="error" id="consented-error">is empty although the person is eligible."#))
+        #expect(pages[1].body.contains(#"<p class="error" id="consented-error"><span class="message">Consented is empty although the person is eligible."#))
         #expect(pages[1].body.contains(#"id="consented-yes" name="consented" value="yes" aria-invalid="true" aria-describedby="consented-error""#))
         #expect(pages[2].status == 303)
         #expect(pages[3].body.contains(#"href="/enroll?screening=scr-new-2""#))

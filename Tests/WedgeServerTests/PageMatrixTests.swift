@@ -117,7 +117,7 @@ struct PageMatrixTests {
         let revoked = TokenCodec.id(ofHash: TokenCodec.hash(fixture.tokens["revoked"]!))
         let store = fixture.engine
         let version: @Sendable (String) async throws -> Int64 = { id in try await store.participant(id)?.version ?? 0 }
-        let mismatches = try await fixture.test { client in
+        let mismatches = try await fixture.test(closing: false) { client in
             var sessions: [String: PageClient] = ["none": PageClient(cookie: "", csrf: "")]
             for role in Self.roles {
                 let session = try await PageClient.signIn(client, role)
@@ -144,6 +144,7 @@ struct PageMatrixTests {
         }
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
         #expect(Self.cases.count * Self.callers.count >= 170)
+        await store.close()
     }
 
     @Test("A form posted without the session's form token is refused (403) and writes nothing", arguments: Engine.available)
@@ -154,7 +155,7 @@ struct PageMatrixTests {
         let version: @Sendable (String) async throws -> Int64 = { id in try await store.participant(id)?.version ?? 0 }
         let before = try await store.auditTrail(participantID: nil).count
         let accountsBefore = try await store.serverState.accounts().map { "\($0.username) \($0.role) \($0.isDisabled)" }
-        let refused = try await fixture.test { client in
+        let refused = try await fixture.test(closing: false) { client in
             var refused: [String] = []
             let manager = try await PageClient.signIn(client, "datamanager")
             let admin = try await PageClient.signIn(client, "admin")

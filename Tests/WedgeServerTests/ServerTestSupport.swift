@@ -80,10 +80,11 @@ struct ServerFixture {
                           baseline: ["age": "41", "sex": "male", "insured": "no", "opioid_days_30": "30"])
     }
 
-    /// Runs `body` with a client of the server.
-    func test<T: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+    /// Runs `body` with a client of the server; then closes the study, unless `closing` is false (for a test that
+    /// reads the study afterwards and closes it itself).
+    func test<T: Sendable>(closing: Bool = true, _ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
         let app = Application(router: try WedgeServerApplication.router(services: services))
-        defer { Task { [engine] in await engine.close() } }
+        defer { if closing { Task { [engine] in await engine.close() } } }
         return try await app.test(.router, body)
     }
 

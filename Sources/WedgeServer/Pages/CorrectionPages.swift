@@ -38,9 +38,9 @@ struct CorrectionPages {
             throw Problem.badRequest([("version", "is required; reload the form")])
         }
         var messages: [String: [String]] = [:]
-        if !fields.contains(values["field"]!) { messages["field"] = ["Choose the field to correct."] }
-        if values["reason"]!.isEmpty { messages["reason"] = ["Give the reason for the correction."] }
-        if values["reason"]!.count > 500 { messages["reason"] = ["Keep the reason under 500 characters."] }
+        if !fields.contains(values["field"]!) { messages["field"] = ["is not chosen: choose the field to correct."] }
+        if values["reason"]!.isEmpty { messages["reason"] = ["is required: say why the value changes."] }
+        if values["reason"]!.count > 500 { messages["reason"] = ["must be under 500 characters."] }
         if messages.isEmpty {
             let id = participant.enrollment.record.id
             let write = StudyWrite.correct(participantID: id, field: values["field"]!,
@@ -71,7 +71,7 @@ struct CorrectionPages {
         let version = form.text("version").flatMap(Int64.init) ?? -1
         guard let reason = form.text("reason"), reason.count <= 500 else {
             return render(principal, context, participant, values: [:],
-                          messages: ["delete_reason": ["Give the reason for deleting (under 500 characters)."]],
+                          messages: ["delete_reason": ["is required (under 500 characters)."]],
                           version: version, status: .unprocessableContent)
         }
         switch try await PageWrite.commit(.softDelete(participantID: id, reason: reason, ifVersion: version),

@@ -317,12 +317,12 @@ enum PageResources {
 <div class="field{{#invalid}} invalid{{/invalid}}">
   <label for="{{name}}">{{label}}</label>
   <input type="date" id="{{name}}" name="{{name}}" value="{{value}}"{{#invalid}} aria-invalid="true" aria-describedby="{{error_id}}"{{/invalid}}>
-  {{#invalid}}<p class="error" id="{{error_id}}">{{#errors}}{{.}} {{/errors}}</p>{{/invalid}}
+  {{>field-errors}}
 </div>
 
 """#,
         "field-errors": #"""
-{{#invalid}}<p class="error" id="{{error_id}}">{{#errors}}{{.}} {{/errors}}</p>{{/invalid}}
+{{#invalid}}<p class="error" id="{{error_id}}">{{#errors}}<span class="message">{{label}} {{.}}</span>{{/errors}}</p>{{/invalid}}
 
 """#,
         "form-errors": #"""
@@ -404,7 +404,7 @@ enum PageResources {
 <form method="post" action="/participants/{{id}}/outcomes" class="stack" novalidate>
   <input type="hidden" name="csrf" value="{{csrf}}">
   <input type="hidden" name="version" value="{{version}}">
-  <p class="muted">Fill in what has happened. Dates are YYYY-MM-DD and may not be later than {{today}}. A value already recorded can only be changed by a data manager's correction.</p>
+  <p class="muted">Fill in what has happened so far; no date may be later than today, {{today}}. A value already recorded can only be changed by a data manager's correction.</p>
   <fieldset>
     <legend>Induction</legend>
     <div class="pair">
@@ -784,6 +784,8 @@ ol.timeline time { font-variant-numeric: tabular-nums; color: var(--muted); marg
 .choices { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
 .choices label { display: flex; align-items: center; gap: .45rem; min-height: 2.6rem; font-weight: 400; }
 .choices input[type=radio] { width: 1.2rem; height: 1.2rem; }
+.error .message { display: block; }
+tbody th { background: none; }
 
 """#,
     ]

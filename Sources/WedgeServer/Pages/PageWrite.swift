@@ -42,7 +42,7 @@ enum PageWrite {
         case .failure(.unchangedValue(_, let field)):
             return .refused([field: ["already holds this value; nothing to correct."]])
         case .failure(.reasonRequired):
-            return .refused(["reason": ["Give the reason for the change."]])
+            return .refused(["reason": ["is required."]])
         case .failure(let error):
             throw StoreProblem.from(error)
         }

@@ -75,9 +75,9 @@ struct ScreeningPages {
             messages["screening_id"] = ["must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit."]
         }
         let date = values["screening_date"].flatMap(CivilDate.init(iso:))
-        if date == nil { messages["screening_date"] = ["Enter the screening date."] }
+        if date == nil { messages["screening_date"] = ["is missing."] }
         let eligible = values["eligible"].flatMap(ScreeningField.boolean)
-        if eligible == nil { messages["eligible"] = ["Answer whether the person is eligible."] }
+        if eligible == nil { messages["eligible"] = ["is not answered: choose yes or no."] }
         let consented = eligible == true ? values["consented"].flatMap(ScreeningField.boolean) : nil
         let reason = eligible == false ? values["ineligible_reason"] : nil
         if messages.isEmpty, let date, let eligible {

@@ -16,16 +16,18 @@
 #                                                                 # into docs/screenshots/ (or WEDGE_SCREENSHOTS)
 #
 # The server binary is ${WEDGE_SERVER:-.build/debug/wedge-server} (build it first: swift build --product
-# wedge-server). Installs Debian's chromium and chromium-driver when chromedriver is missing (needs root and apt),
-# and selenium and axe-selenium-python (pinned) into a virtual environment under /tmp. axe-selenium-python 3 needs
-# Python 3.12 or later: the newest python3.1x found is used (pyenv's included), else python3 with pip's
-# --ignore-requires-python (its code runs on 3.11).
+# wedge-server). Installs Debian's chromium and chromium-driver when either is missing (needs root and apt), and
+# selenium, axe-selenium-python (axe-core 4.10), requests and Pillow, pinned, into a virtual environment under /tmp.
+# axe-selenium-python 3 needs Python 3.12 or later: the newest python3.1x found is used (pyenv's included), else
+# python3 with pip's --ignore-requires-python (its code runs on 3.11). Takes about 1.5 minutes on SQLite and 2 on
+# PostgreSQL on 2 cores (2.5 with --screenshots).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SELENIUM_VERSION=4.45.0
 AXE_SELENIUM_VERSION=3.0.0
 REQUESTS_VERSION=2.32.5
+PILLOW_VERSION=12.1.1
 postgres=0
 screenshots=""
 for arg in "$@"; do
@@ -64,51 +66,22 @@ if [ -z "$python" ]; then
 fi
 pyver=$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 venv="/tmp/wedge-browser-tests-py$pyver-selenium$SELENIUM_VERSION-axe$AXE_SELENIUM_VERSION"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import selenium, axe_selenium_python, requests' 2> /dev/null; then
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import selenium, axe_selenium_python, requests, PIL' 2> /dev/null; then
   echo "== installing selenium $SELENIUM_VERSION and axe-selenium-python $AXE_SELENIUM_VERSION into $venv =="
   rm -rf "$venv"
   "$python" -m venv "$venv"
+  # requests reads the session cookie into HTTP checks (form tokens, cookie attributes); Pillow shrinks screenshots.
   "$venv/bin/pip" install -q ${pip_extra[@]+"${pip_extra[@]}"} "selenium==$SELENIUM_VERSION" \
-    "axe-selenium-python==$AXE_SELENIUM_VERSION" "requests==$REQUESTS_VERSION"
+    "axe-selenium-python==$AXE_SELENIUM_VERSION" "requests==$REQUESTS_VERSION" "pillow==$PILLOW_VERSION"
 fi
 # Selenium must use Debian's driver and never download one.
 export SE_OFFLINE=true
 
 tmp=$(mktemp -d /tmp/wedge-browser.XXXXXX)
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2> /dev/null || true; wait "$server_pid" 2> /dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-
+name=browser
+. scripts/demo-server.sh
 engine=sqlite
-server_args=(demo --listen "127.0.0.1:$port" --accounts-file "$tmp/accounts.json")
-if [ "$postgres" = 1 ]; then
-  [ -n "${WEDGE_TEST_POSTGRES:-}" ] \
-    || { echo "browser tests: --postgres needs WEDGE_TEST_POSTGRES: run it under scripts/with-postgres.sh" >&2; exit 1; }
-  psql "$WEDGE_TEST_POSTGRES" -qc "CREATE DATABASE bt_$$"
-  server_args+=(--postgres "${WEDGE_TEST_POSTGRES%/postgres*}/bt_$$?sslmode=disable")
-  engine=postgresql
-fi
-
-echo "== starting $WEDGE_SERVER ${server_args[*]}"
-"$WEDGE_SERVER" "${server_args[@]}" > "$tmp/server.log" 2>&1 &
-server_pid=$!
-
-for _ in $(seq 120); do
-  if ! kill -0 "$server_pid" 2> /dev/null; then
-    echo "browser tests: the server exited before answering /healthz:" >&2; cat "$tmp/server.log" >&2; exit 1
-  fi
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz" || true)
-  [ "$code" = 200 ] && break
-  sleep 0.5
-done
-[ "$code" = 200 ] || { echo "browser tests: /healthz did not answer 200 within 60 s" >&2; cat "$tmp/server.log" >&2; exit 1; }
-[ -s "$tmp/accounts.json" ] || { echo "browser tests: the server wrote no accounts file" >&2; exit 1; }
+if [ "$postgres" = 1 ]; then engine=postgresql; fi
 
 shot_args=()
 if [ -n "$screenshots" ]; then

@@ -18,22 +18,26 @@ The scenarios of issue 17, as a site coordinator, a data manager and a statistic
   6. a data manager corrects a value with a reason; the timeline and audit history show old -> new and why;
   7. the statistician downloads the study report, whose CONSORT flow starts at "Assessed for eligibility" and
      counts the two people screened in scenario 1.
-Then the session checks: a POST without or with a wrong form token is 403 and writes nothing; the session cookie is
-HttpOnly, SameSite=Strict, Path=/ and renewed at login; logout ends the session (back button, old cookie).
+Then the session and page checks: a POST without or with a wrong form token is 403 and writes nothing; the session
+cookie is HttpOnly, SameSite=Strict, Path=/ and renewed at login; logout ends the session (back button, old
+cookie, a typed URL comes back after signing in); every role's dashboard, lists, filters, reports and admin pages.
 
 Every page met on the way is checked with axe-core (axe-selenium-python): any serious or critical violation
 fails the run, every violation is printed. Each page is also laid out 768 px wide, where the document must not
-scroll sideways (wide tables scroll inside their .table-wrap). Resources the Content-Security-Policy blocks are
-failures too. With --screenshots DIR, each page is saved at desktop (1280 x 900) and tablet (768 x 1024) width,
-full height.
+scroll sideways (wide tables scroll inside their .table-wrap) and no content may stick out of its card or
+fieldset. Resources the Content-Security-Policy blocks are failures too. The enrollment and outcome forms are
+walked with the Tab key: skip link first, a visible focus ring at every stop, stops in reading order. With
+--screenshots DIR, each page is saved at desktop (1280 x 900) and tablet (768 x 1024) width, full height up to
+2,400 px, in 256 colours (Pillow) when Pillow is installed.
 
-The last line is the summary that .ci/run greps:
-    browser tests: 7 scenarios passed, 3 session checks passed, axe: N pages, 0 serious/critical (ENGINE)
-and exits 1 on any failure.
+The last line is the summary that .ci/run greps, on success:
+    browser tests: 7 scenarios passed, 4 session/page checks passed, axe: N pages, 0 serious/critical, ...
+and otherwise "browser tests: FAILED: ..." with exit status 1.
 """
 
 import argparse
 import base64
+import io
 import json
 import os
 import re
@@ -46,13 +50,13 @@ import urllib.parse
 import requests
 from axe_selenium_python import Axe
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, TimeoutException
+from selenium.common.exceptions import NoSuchElementException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 DESKTOP = (1280, 900)
+MAX_SHOT_HEIGHT = 2400
 TABLET = (768, 1024)
 SESSION_COOKIE = "wedge_session"
 
@@ -74,6 +78,30 @@ def log(message):
 # Page quality: axe-core, horizontal scrolling at tablet width, CSP refusals, screenshots.
 
 
+# Content that sticks out of its card or fieldset (text drawn over the next card, or cut off), outside the
+# .table-wrap regions that scroll on purpose.
+SPILL_SCRIPT = """
+const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+  (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+const found = [];
+for (const box of document.querySelectorAll('main .card, main fieldset')) {
+  const outer = box.getBoundingClientRect();
+  for (const el of box.querySelectorAll('*')) {
+    if (el.closest('.table-wrap') || el.closest('details:not([open]) > :not(summary)')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (r.right > outer.right + 1) {
+      const text = (el.innerText || '').trim().replace(/\\s+/g, ' ').slice(0, 30);
+      found.push(describe(el) + ' "' + text + '" ends ' + Math.round(r.right - outer.right) + ' px past its ' + describe(box));
+      break;
+    }
+  }
+  if (found.length >= 6) break;
+}
+return found;
+"""
+
+
 class PageAudit:
     """What every page is checked for; collects the findings of the whole run."""
 
@@ -82,7 +110,7 @@ class PageAudit:
         self.pages = []            # names checked
         self.violations = []       # (page, id, impact, help, targets)
         self.blocking = []         # (page, id, impact) for serious/critical
-        self.overflow = []         # (page, detail)
+        self.overflow = []         # (page, detail): sideways scrolling or content past its card at 768 px
         self.screenshots = []
 
     def visit(self, browser, name):
@@ -130,6 +158,11 @@ class PageAudit:
                 detail = f"scrollWidth {metrics['scroll']} > clientWidth {metrics['client']}: {'; '.join(metrics['wide'])}"
                 self.overflow.append((name, detail))
                 log(f"   horizontal scroll at 768 px on {name}: {detail}")
+            spill = driver.execute_script(SPILL_SCRIPT)
+            if spill:
+                detail = "content wider than its card or fieldset: " + "; ".join(spill)
+                self.overflow.append((name, detail))
+                log(f"   at 768 px on {name}: {detail}")
             if self.screenshots_dir:
                 self.shoot(browser, f"tablet-{name}.png", width, height)
                 width, height = DESKTOP
@@ -143,14 +176,26 @@ class PageAudit:
         full = driver.execute_script(
             "return Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight,"
             " document.documentElement.getBoundingClientRect().height))")
-        full = max(height, min(int(full), 16000))
+        # Full height, up to 2,400 px: a list of 400 participants needs only its first screens.
+        full = max(height, min(int(full), MAX_SHOT_HEIGHT))
         browser.emulate(width, full)
         shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
             "format": "png", "clip": {"x": 0, "y": 0, "width": width, "height": full, "scale": 1},
             "captureBeyondViewport": True})
         path = os.path.join(self.screenshots_dir, filename)
-        with open(path, "wb") as out:
-            out.write(base64.b64decode(shot["data"]))
+        data = base64.b64decode(shot["data"])
+        try:
+            # 256 colours without dithering: a page of flat colours and text stays sharp at a third of the size.
+            from PIL import Image
+            image = Image.open(io.BytesIO(data)).convert("RGB")
+            image = image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+            out = io.BytesIO()
+            image.save(out, "PNG", optimize=True)
+            data = out.getvalue()
+        except ImportError:
+            pass
+        with open(path, "wb") as f:
+            f.write(data)
         self.screenshots.append(path)
 
 
@@ -175,7 +220,8 @@ class Browser:
         self.download_dir = download_dir
         if download_dir:
             prefs.update({"download.default_directory": download_dir, "download.prompt_for_download": False,
-                          "safebrowsing.enabled": False})
+                          "safebrowsing.enabled": False,
+                          "profile.default_content_setting_values.automatic_downloads": 1})
         options.add_experimental_option("prefs", prefs)
         options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
         service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
@@ -241,23 +287,35 @@ class Browser:
     def _wait_loaded(self):
         WebDriverWait(self.driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
+    def _mark(self):
+        """Marks the current document, so that the wait below sees when another one replaced it."""
+        self.driver.execute_script("window.__wedgeBrowserTest = true")
+
+    def _wait_replaced(self, timeout=30):
+        def replaced(driver):
+            try:
+                return driver.execute_script(
+                    "return window.__wedgeBrowserTest !== true && document.readyState === 'complete'")
+            except WebDriverException:
+                return False    # between two documents
+        WebDriverWait(self.driver, timeout).until(replaced)
+
     def submit(self, element):
         """Clicks `element` (a submit button or a link) and waits for the next page; returns its HTTP status."""
         self._drain_performance()
-        old = self.driver.find_element(By.TAG_NAME, "html")
+        self._mark()
         element.click()
-        WebDriverWait(self.driver, 30).until(EC.staleness_of(old))
-        self._wait_loaded()
+        self._wait_replaced()
         self.last_status = self._drain_performance()
         self._collect_console()
         return self.last_status
 
     def back(self):
         self._drain_performance()
-        old = self.driver.find_element(By.TAG_NAME, "html")
+        self._mark()
         self.driver.back()
         try:
-            WebDriverWait(self.driver, 10).until(EC.staleness_of(old))
+            self._wait_replaced(10)
         except TimeoutException:
             pass
         self._wait_loaded()
@@ -301,6 +359,13 @@ class Browser:
                  if e.is_displayed()]
         check(found, f"no link '{label}' on {self.path}")
         return found[0]
+
+    def table_rows(self, css="main table"):
+        """The body rows of the first table matching `css`, as lists of cell texts (one round trip)."""
+        return self.driver.execute_script(
+            "const t = document.querySelector(arguments[0]); if (!t) return [];"
+            "return Array.from(t.querySelectorAll('tbody tr')).map(tr =>"
+            "  Array.from(tr.querySelectorAll('td')).map(td => td.innerText.trim()));", css)
 
     def csrf(self):
         found = self.find_all("input[name=csrf]")
@@ -390,6 +455,48 @@ class Browser:
             "const done = arguments[arguments.length - 1];"
             "axe.run(document, {resultTypes: ['violations']}).then(r => done(r)).catch(e => done({error: String(e)}));")
 
+    def keyboard_order(self, limit=60):
+        """Tabs through the page from the top, as a keyboard user would. Checks that the first stop is the skip
+        link, that focus is visible at every stop, and that the stops follow the reading order (down the page, and
+        left to right within a row). Returns the stops' descriptions."""
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.keys import Keys
+        self.get(self.path)     # a fresh load of this GET page: focus starts at the top of the document
+        stops, previous = [], None
+        for _ in range(limit):
+            ActionChains(self.driver).send_keys(Keys.TAB).perform()
+            info = self.driver.execute_script("""
+                const el = document.activeElement;
+                if (!el || el === document.body) return null;
+                const r = el.getBoundingClientRect();
+                const row = (el.closest('.field') || el).getBoundingClientRect();   // a field's label starts its row
+                const style = getComputedStyle(el);
+                const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                                || style.boxShadow !== 'none';
+                return {name: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+                              (el.textContent && el.tagName !== 'SELECT' ? ' "' + el.textContent.trim().slice(0, 20) + '"' : ''),
+                        top: row.top + window.scrollY, left: r.left + window.scrollX, height: row.height,
+                        visible: visible, skip: el.classList.contains('skip')};
+            """)
+            if info is None or (stops and info["name"] == stops[0]["name"]):
+                break
+            if stops and info["name"] == stops[-1]["name"]:
+                # A date input's month, day and year (and its picker) are stops of one element.
+                stops[-1]["visible"] = stops[-1]["visible"] or info["visible"]
+                continue
+            stops.append(info)
+        check(stops, "Tab reaches nothing on the page")
+        check(stops[0]["skip"], f"the first Tab stop is {stops[0]['name']}, not the 'Skip to content' link")
+        for stop in stops:
+            check(stop["visible"], f"no visible focus indicator on {stop['name']}")
+        for before, after in zip(stops, stops[1:]):
+            same_row = abs(after["top"] - before["top"]) < max(8, before["height"] / 2)
+            in_order = after["top"] > before["top"] if not same_row else after["left"] > before["left"]
+            # The header's "Sign out" sits at the right of the first row; the navigation follows below it.
+            check(in_order or before.get("skip"),
+                  f"Tab goes from {before['name']} to {after['name']}, against the reading order")
+        return [s["name"] for s in stops]
+
     def emulate(self, width, height):
         if width is None:
             self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
@@ -414,6 +521,8 @@ class Run:
         self.browsers = []
         self.tmp = tempfile.mkdtemp(prefix="wedge-browser-")
         self.participant = None          # the participant scenario 1 enrolls
+        self.deferred = []               # findings that fail a step only after its other pages were checked
+        self.screening_id = None         # the eligible person's screening, enrolled in scenario 1
         self.condition_value = None      # its stamped condition's option value
         self.consort_before = None
         self.suffix = time.strftime("%H%M%S")
@@ -485,10 +594,12 @@ class Run:
         link = b.link("Study report (HTML)")
         check(link.get_attribute("href").endswith("/reports/study.html"),
               f"the study report link points to {link.get_attribute('href')}")
-        before = set(os.listdir(b.download_dir))
+        for name in os.listdir(b.download_dir):      # the same file name again would be overwritten in place
+            os.remove(os.path.join(b.download_dir, name))
+        before = set()
         link.click()
         path = None
-        deadline = time.time() + 60
+        deadline = time.time() + 30
         while time.time() < deadline:
             done = [f for f in set(os.listdir(b.download_dir)) - before
                     if not f.endswith(".crdownload") and not f.endswith(".tmp")]
@@ -496,7 +607,7 @@ class Run:
                 path = os.path.join(b.download_dir, done[0])
                 break
             time.sleep(0.25)
-        check(path, "clicking 'Study report (HTML)' downloaded no file within 60 s")
+        check(path, "clicking 'Study report (HTML)' downloaded no file within 30 s")
         check(path.endswith(".html"), f"the downloaded report is {os.path.basename(path)}, not an .html file")
         # The same bytes through the session cookie, to check the response headers as well.
         response = b.http().get(self.base_url + "/reports/study.html", allow_redirects=False)
@@ -536,7 +647,12 @@ class Run:
                 break
         check(excluded is not None,
               f"no 'Excluded' row between 'Assessed for eligibility' and 'Enrolled' (rows: {[r[0] for r in rows[:8]]})")
-        return {"rows": rows, "assessed": assessed, "excluded": excluded}
+        totals = {}
+        for r in rows:
+            match = re.match(r"\s*([\d,]+)", r[-1])
+            if match and r[0].strip() not in totals:
+                totals[r[0].strip()] = int(match.group(1).replace(",", ""))
+        return {"rows": rows, "assessed": assessed, "excluded": excluded, "totals": totals}
 
     # -----------------------------------------------------------------------------------------------------------
     # Scenario 7, first half: the counts before anyone is screened (and the statistician's pages).
@@ -584,6 +700,8 @@ class Run:
         except (CheckFailed, NoSuchElementException, TimeoutException) as error:
             failure = error
         if not enrolled_by_link:
+            if self.participant is None and b.get(f"/participants/{self.pid}") == 200:
+                self.participant = self.pid
             if self.participant is None:
                 # Scenarios 2-6 need a participant: enroll one directly, so they still run.
                 log(f"   screening failed ({failure}); enrolling {self.pid} through /enroll so the other scenarios run")
@@ -597,28 +715,44 @@ class Run:
         check("Screening" in nav, f"the navigation has no 'Screening' link: {nav}")
         self.visit(b, "screening-coordinator")
         enroll_links = {a.get_attribute("href") for a in b.find_all("a[href*='/enroll?screening=']")}
+        assessed = re.search(r"Assessed for eligibility:\s*(\d+)", b.text("main"))
+        assessed_before = int(assessed.group(1)) if assessed else None
+        rows_before = {cells[0] for cells in b.table_rows() if cells}
 
-        # Person 1: not eligible, with the protocol's reason.
+        # Person 1: not eligible. First without the reason: refused, the message next to the reason.
         b.get("/screening/new")
         check(b.exists("input[type=date]#screening_date"), "the screening form has no date input #screening_date")
-        check(not b.exists("select#site_id"), "a site coordinator's screening form offers a site choice")
+        check(not b.exists("select#site_id"), "coord-unit-a's screening form offers a site choice")
+        site = b.find("input[type=hidden][name=site_id]").get_attribute("value")
+        check(site == "unit-a", f"coord-unit-a's screening form is for site '{site}'")
+        for radio in ("eligible-yes", "eligible-no", "consented-yes", "consented-no"):
+            check(b.exists(f"input[type=radio]#{radio}"), f"the screening form has no radio #{radio}")
         self.visit(b, "screening-form")
         b.fill("screening_date", "2022-05-03")
         b.choose("eligible-no")
+        status = b.submit(b.button("Save screening"))
+        check(status == 422, f"a not-eligible person without a reason answered {status}, not 422 (saved without a reason?)")
+        check("Nothing was saved" in b.text_of(".alert"), f"the alert reads '{b.text_of('.alert')}'")
+        error = b.find_all("p.error#ineligible_reason-error")
+        check(error and error[0].is_displayed(), "no message next to the ineligibility reason (p.error#ineligible_reason-error)")
+        reason_select = b.find("#ineligible_reason")
+        check("ineligible_reason-error" in (reason_select.get_attribute("aria-describedby") or ""),
+              "the reason's message is not tied to it by aria-describedby")
+        check(reason_select.get_attribute("aria-invalid") == "true", "the reason select is not aria-invalid")
+        check(b.find("#screening_date").get_property("value") == "2022-05-03", "the refused form lost the date")
+        check(b.find("#eligible-no").is_selected(), "the refused form lost the eligibility answer")
+        self.visit(b, "screening-form-errors")
         reasons = [o.get_attribute("value") for o in Select(b.find("#ineligible_reason")).options
                    if o.get_attribute("value")]
         check(reasons, "the ineligibility reason select has no reasons")
         Select(b.find("#ineligible_reason")).select_by_value(reasons[0])
-        if b.exists("#consented-no"):
-            b.choose("consented-no")
-        b.submit(b.button("Save screening"))
-        if b.last_status == 422:
-            # The form refused it: check its messages once, then report what it said.
-            self.visit(b, "screening-form-errors")
-            raise CheckFailed(f"saving a not-eligible person was refused (422): {b.text_of('.alert')} "
-                              f"{[e.text for e in b.find_all('p.error')]}")
+        status = b.submit(b.button("Save screening"))
+        if status == 422 and b.exists("p.error#consented-error"):
+            b.choose("consented-no")     # the form wants the consent answered even when not eligible
+            status = b.submit(b.button("Save screening"))
         check(b.path.startswith("/screening") and "saved=1" in b.path,
-              f"saving a screening led to {b.path} (status {b.last_status}), not /screening?saved=1")
+              f"saving a not-eligible person led to {b.path} (status {status}): {b.text_of('.alert')} "
+              f"{[e.text for e in b.find_all('p.error')]}")
 
         # Person 2: eligible and consented.
         b.get("/screening/new")
@@ -629,17 +763,36 @@ class Run:
         check(b.path.startswith("/screening") and "saved=1" in b.path,
               f"saving the eligible person led to {b.path} (status {b.last_status})")
         self.visit(b, "screening-coordinator-saved")
+        check("Screening saved" in b.text_of(".notice"), f"no 'Screening saved' notice: '{b.text_of('.notice')}'")
+        assessed = re.search(r"Assessed for eligibility:\s*(\d+)", b.text("main"))
+        if assessed_before is not None and assessed:
+            check(int(assessed.group(1)) == assessed_before + 2,
+                  f"the log's 'Assessed for eligibility' went from {assessed_before} to {assessed.group(1)}, not +2")
         table = b.text("main")
         check("2022-05-03" in table and "2022-05-02" in table, "the screening log does not list both people")
+        new_rows = {cells[0]: cells for cells in b.table_rows() if cells and cells[0] not in rows_before}
+        check(len(new_rows) == 2, f"the screening log has {len(new_rows)} new rows, not 2: {list(new_rows.values())}")
+        eligible_rows = [r for r in new_rows.values() if r[1] == "2022-05-02"]
+        check(eligible_rows, f"the screening log has no new row dated 2022-05-02: {list(new_rows.values())}")
+        screening_id = self.screening_id = eligible_rows[0][0]
+        ineligible = [r for r in new_rows.values() if r[1] == "2022-05-03"]
+        check(ineligible and ineligible[0][3] == "no" and ineligible[0][4],
+              f"the not-eligible row does not show 'no' with its reason: {ineligible}")
         new_links = [a for a in b.find_all("a[href*='/enroll?screening=']")
                      if a.get_attribute("href") not in enroll_links]
-        check(len(new_links) == 1,
-              f"expected one new 'Enroll' link in the screening log, found {len(new_links)}")
-        check(new_links[0].text.strip() == "Enroll", f"the link reads '{new_links[0].text}', not 'Enroll'")
-        screening_id = urllib.parse.parse_qs(urllib.parse.urlsplit(new_links[0].get_attribute("href")).query)["screening"][0]
-
-        # Enroll from the log: the form comes prefilled.
-        status = b.submit(new_links[0])
+        missing_link = None
+        if len(new_links) == 1:
+            check(new_links[0].text.strip() == "Enroll", f"the link reads '{new_links[0].text}', not 'Enroll'")
+            linked = urllib.parse.parse_qs(urllib.parse.urlsplit(new_links[0].get_attribute("href")).query)["screening"][0]
+            check(linked == screening_id, f"the new Enroll link is for screening {linked}, not {screening_id}")
+            # Enroll from the log: the form comes prefilled.
+            status = b.submit(new_links[0])
+        else:
+            # Report it, and go on by the link's URL, so that the rest of the flow is still tested.
+            missing_link = (f"the eligible, consented row {screening_id} has no 'Enroll' link "
+                            f"({len(new_links)} new Enroll links; its Participant cell: '{eligible_rows[0][-1]}')")
+            log(f"   {missing_link}; opening /enroll?screening={screening_id} instead")
+            status = b.get(f"/enroll?screening={urllib.parse.quote(screening_id)}")
         check(status == 200 and b.path.startswith("/enroll"), f"the Enroll link led to {b.path} ({status})")
         hidden = b.find_all("input[type=hidden][name=screening_id]")
         check(hidden and hidden[0].get_attribute("value") == screening_id,
@@ -647,7 +800,7 @@ class Run:
         check(b.find("#admission_date").get_property("value") == "2022-05-02",
               f"the admission date is prefilled with '{b.find('#admission_date').get_property('value')}', "
               "not the screening date 2022-05-02")
-        site = Select(b.find("#site_id")).first_selected_option.get_attribute("value")
+        site = b.find("input[type=hidden][name=site_id]").get_attribute("value")
         check(site == "unit-a", f"the enrollment form's site is '{site}', not unit-a")
         self.fill_enrollment(b, preview=True)
         status = b.submit(b.button("Enroll"))
@@ -658,6 +811,7 @@ class Run:
                    if a.get_attribute("href").endswith(f"screening={screening_id}")],
               "the screening row still offers 'Enroll' after enrollment")
         check(b.exists(f"a[href='/participants/{self.pid}']"), "the screening log does not link the enrolled participant")
+        check(not missing_link, missing_link)
         return True
 
     def fill_enrollment(self, b, preview):
@@ -667,16 +821,16 @@ class Run:
         if preview:
             status = b.submit(b.button("Show the condition for this site and date"))
             check(status == 200, f"the preview answered {status}")
-            stamp = b.text_of(".stamp")
+            stamp = " | ".join(e.text.strip() for e in b.find_all(".stamp"))
             check("Condition to be stamped:" in stamp, f"the preview shows no condition: '{stamp}'")
             self.visit(b, "enroll-preview")
             check(b.find("#participant_id").get_property("value") == self.pid, "the preview lost the participant ID")
 
     def after_enroll(self, b, status):
-        check(b.path == f"/participants/{self.pid}?saved=enrolled",
+        check(b.path.startswith(f"/participants/{self.pid}?saved=enrolled"),
               f"Enroll led to {b.path} (status {status}): {b.text_of('.alert')} {[e.text for e in b.find_all('p.error')]}")
-        check("Enrolled" in b.text_of(".notice"), f"no enrollment notice: '{b.text_of('.notice')}'")
         self.participant = self.pid
+        check("Enrolled" in b.text_of(".notice"), f"no enrollment notice: '{b.text_of('.notice')}'")
         condition = b.driver.find_element(By.XPATH, "//dt[normalize-space(.)='Condition']/following-sibling::dd[1]").text
         self.condition_label = condition.split("(")[0].strip()
         log(f"   enrolled {self.pid}: {self.condition_label}")
@@ -699,6 +853,9 @@ class Run:
         status = b.submit(b.link("Record outcomes"))
         check(status == 200 and b.path == f"/participants/{pid}/outcomes", f"'Record outcomes' led to {b.path} ({status})")
         self.visit(b, "outcomes")
+        stops = b.keyboard_order()
+        check(any("#induction_start_date" in s for s in stops) and any('"Save outcomes"' in s for s in stops),
+              f"Tab does not reach the outcome fields and the save button: {stops}")
         options = {o.text.strip(): o.get_attribute("value") for o in Select(b.find("#procedure_received")).options}
         check({"rapid", "standard"} <= set(options.values()),
               f"the procedure select offers {sorted(options.values())}, not rapid and standard")
@@ -784,6 +941,17 @@ class Run:
         check(r.status_code == 403, f"POST /enroll without a form token answered {r.status_code}, not 403")
         r = http.post(f"{self.base_url}/logout", allow_redirects=False)
         check(r.status_code == 403, f"POST /logout without a form token answered {r.status_code}, not 403")
+        log_page = http.get(f"{self.base_url}/screening", allow_redirects=False)
+        if log_page.status_code == 200:
+            counted = re.search(r"Assessed for eligibility:\s*(\d+)", log_page.text)
+            r = http.post(f"{self.base_url}/screening/new", allow_redirects=False, data={
+                "screening_id": f"CSRF-{self.suffix}", "screening_date": "2022-05-04", "eligible": "yes",
+                "consented": "yes"})
+            check(r.status_code == 403, f"POST /screening/new without a form token answered {r.status_code}, not 403")
+            after = re.search(r"Assessed for eligibility:\s*(\d+)",
+                              http.get(f"{self.base_url}/screening", allow_redirects=False).text)
+            check(counted and after and counted.group(1) == after.group(1),
+                  "a refused POST /screening/new changed the screening log's count")
         # Nothing written: the outcome is still empty, the ghost is not enrolled, the session still works.
         check(self.outcome(b, pid, "Last contact date") == "", "a refused POST wrote the last contact date")
         check(b.get(f"/participants/{ghost}") == 404, f"a refused POST /enroll enrolled {ghost}")
@@ -842,8 +1010,13 @@ class Run:
         r = stale.post(f"{self.base_url}/participants/{pid}/outcomes", allow_redirects=False,
                        data={"csrf": "anything", "version": "1", "last_contact_date": "2022-07-01"})
         check(r.status_code in (302, 303, 403), f"a POST with a signed-out session answered {r.status_code}")
-        # Signing in again works (the rest of the run needs the coordinator).
-        b.login("coord-unit-a", self.password("coord-unit-a"))
+        # A typed URL while signed out: the login page, then back to that page after signing in.
+        b.get(f"/participants/{pid}")
+        check(b.path.startswith("/login?next="), f"a signed-out typed URL led to {b.path}, not the login page")
+        b.fill("username", "coord-unit-a")
+        b.fill("password", self.password("coord-unit-a"))
+        b.submit(b.button("Sign in"))
+        check(b.path == f"/participants/{pid}", f"after signing in from a typed URL the browser is on {b.path}")
 
     # --- scenario 4
 
@@ -867,6 +1040,12 @@ class Run:
                   f"the 404 page for {path} shows the participant's data")
         b.get(f"/participants/{pid}")
         self.visit(b, "not-found")
+        # Indistinguishable from a participant that does not exist.
+        seen = b.text("main").replace(pid, "ID")
+        status = b.get(f"/participants/NOPE-{self.suffix}")
+        check(status == 404, f"a participant that does not exist answered {status}")
+        check(b.text("main").replace(f"NOPE-{self.suffix}", "ID") == seen,
+              "another site's participant's 404 page differs from a missing participant's")
         status = b.get(f"/participants/{pid}/correct")
         check(status in (403, 404), f"coord-unit-b: /participants/{pid}/correct answered {status}")
         # POSTs with coord-unit-b's own valid form token.
@@ -880,6 +1059,26 @@ class Run:
             r = http.post(self.base_url + path, data={**data, "csrf": token}, allow_redirects=False)
             allowed = (404,) if path.endswith("/outcomes") else (403, 404)
             check(r.status_code in allowed, f"coord-unit-b: POST {path} answered {r.status_code}, not {allowed}")
+        # Nor unit-a's screening log, nor enrolling from one of its screenings.
+        if self.screening_id:
+            status = b.get(f"/enroll?screening={urllib.parse.quote(self.screening_id)}")
+            check(status == 404, f"coord-unit-b: /enroll?screening={self.screening_id} answered {status}, not 404")
+            status = b.get("/screening")
+            check(status == 200 and self.screening_id not in b.text("main"),
+                  f"coord-unit-b's screening log ({status}) shows unit-a's {self.screening_id}")
+            r = http.post(self.base_url + "/enroll", allow_redirects=False, data={
+                "csrf": token, "participant_id": f"B-{self.suffix}", "admission_date": "2022-05-02", "age": "40",
+                "sex": "male", "screening_id": self.screening_id})
+            check(r.status_code in (404, 422), f"coord-unit-b: enrolling from unit-a's screening answered {r.status_code}")
+            check(b.get(f"/participants/B-{self.suffix}") == 404, "coord-unit-b enrolled from unit-a's screening")
+        # The study-wide downloads are not a site coordinator's; the site's own status is, without unit-a.
+        for path in ("/reports/study.html", "/reports/participants.csv"):
+            r = http.get(self.base_url + path, allow_redirects=False)
+            check(r.status_code == 403, f"coord-unit-b: GET {path} answered {r.status_code}, not 403")
+        for path in ("/reports/status.csv", "/reports/queries.csv"):
+            r = http.get(self.base_url + path, allow_redirects=False)
+            check(r.status_code == 200, f"coord-unit-b: GET {path} answered {r.status_code}")
+            check("unit-a" not in r.text and pid not in r.text, f"coord-unit-b's {path} names unit-a or {pid}")
         # Nothing of that was written.
         a = self.coord
         self.participant_page(a, pid)
@@ -890,8 +1089,10 @@ class Run:
         # Another site's enrollment by a typed form: coord-unit-b's site is fixed.
         status = b.get("/enroll")
         check(status == 200, f"coord-unit-b: /enroll answered {status}")
-        sites = [o.get_attribute("value") for o in Select(b.find("#site_id")).options]
-        check(sites == ["unit-b"], f"coord-unit-b's enrollment form offers sites {sites}")
+        # A coordinator's site is fixed: shown as text with a hidden field, no choice.
+        check(not b.exists("select#site_id"), "coord-unit-b's enrollment form offers a site choice")
+        site = b.find("input[type=hidden][name=site_id]").get_attribute("value")
+        check(site == "unit-b", f"coord-unit-b's enrollment form is for site '{site}'")
         self.visit(b, "enroll-coordinator-b")
 
     # --- scenario 5
@@ -982,7 +1183,7 @@ class Run:
         row = match[0]
         check(re.search(r"2022-05-11\s*→\s*2022-05-12", row[4]), f"the audit row reads '{row[4]}', not old → new")
         check(row[5] == reason, f"the audit row's reason is '{row[5]}'")
-        check(row[1] == "datamanager", f"the audit row's actor is '{row[1]}'")
+        check(row[1].split()[0] == "datamanager", f"the audit row's actor is '{row[1]}'")
         check(b.exists("td del"), "the old value is not marked as deleted text (<del>)")
         self.visit(b, "participant-audit")
 
@@ -999,8 +1200,13 @@ class Run:
               f"'Assessed for eligibility' went from {before['assessed']} to {after['assessed']}, not +2")
         check(after["excluded"] - before["excluded"] == 1,
               f"'Excluded' went from {before['excluded']} to {after['excluded']}, not +1")
-        enrolled = [r for r in after["rows"] if r[0].lower().startswith("enrolled")]
-        check(enrolled, "the CONSORT table has no 'Enrolled' row")
+        check("Enrolled" in after["totals"], "the CONSORT table has no 'Enrolled' row")
+        check(after["totals"]["Enrolled"] - before["totals"].get("Enrolled", 0) == 1,
+              f"'Enrolled' went from {before['totals'].get('Enrolled')} to {after['totals']['Enrolled']}, not +1")
+        for label in ("Enrolled from a screening", "Eligible and consented"):
+            if label in after["totals"]:
+                check(after["totals"][label] - before["totals"].get(label, 0) == 1,
+                      f"'{label}' went from {before['totals'].get(label)} to {after['totals'][label]}, not +1")
 
     # --- the pages no scenario shows: each role's dashboard and lists, the admin pages
 
@@ -1010,6 +1216,8 @@ class Run:
         check(status == 200, f"GET /enroll answered {status}")
         check(b.find("#admission_date").get_attribute("type") == "date", "the admission date is not a date input")
         self.visit(b, "enroll")
+        stops = b.keyboard_order()
+        check(any('"Enroll"' in s for s in stops), f"Tab does not reach the Enroll button: {stops}")
         ghost = f"NE-{self.suffix}"
         b.fill("participant_id", ghost)
         b.fill("admission_date", "2022-05-02")
@@ -1025,29 +1233,61 @@ class Run:
         check(b.get(f"/participants/{ghost}") == 404, f"the refused enrollment created {ghost}")
 
     def other_pages(self):
+        if not hasattr(self, "coord"):
+            self.coord = self.browser("coord-unit-a")
+            self.coord.login("coord-unit-a", self.password("coord-unit-a"))
+        if not hasattr(self, "other"):
+            self.other = self.browser("datamanager")
+        if "datamanager" not in self.other.text_of("header .account"):
+            self.other.login("datamanager", self.password("datamanager"))
         self.enroll_pages(self.coord)
         b = self.other      # the data manager
         status = b.get("/participants")
         check(status == 200, f"the data manager's list answered {status}")
         check(b.exists("select#site"), "the data manager's participant list has no site filter")
+        self.visit(b, "participants-datamanager")
         b.fill("site", "unit-a")
-        b.submit(b.button("Show"))
-        check("site=unit-a" in b.path, f"the site filter led to {b.path}")
+        status = b.submit(b.button("Show"))
+        check(status == 200 and "site=unit-a" in b.path, f"the site filter led to {b.path} ({status})")
         sites = {tr.find_elements(By.TAG_NAME, "td")[1].text for tr in b.find_all("table tbody tr")}
         check(sites <= {"Inpatient unit A"}, f"the unit-a filter shows sites {sites}")
-        self.visit(b, "participants-datamanager")
+        self.visit(b, "participants-datamanager-unit-a")
+        problems = []
+        b.fill("site", "")
+        status = b.submit(b.button("Show"))
+        if status != 200:
+            problems.append(f"the participant list's filter with 'All sites' ({b.path}) answered {status}: '{b.h1()}'")
         b.get("/queries")
         check(b.exists("select#site") and b.exists("select#kind"), "the queries page lacks its site and kind filters")
         self.visit(b, "queries-datamanager")
         kinds = [o.get_attribute("value") for o in Select(b.find("#kind")).options if o.get_attribute("value")]
         if kinds:
             b.fill("kind", kinds[0])
-            b.submit(b.button("Show"))
-            check(f"kind={kinds[0]}" in b.path, f"the kind filter led to {b.path}")
+            status = b.submit(b.button("Show"))
+            if status != 200:
+                problems.append(f"the queries filter with 'All sites' and kind {kinds[0]} ({b.path}) answered "
+                                f"{status}: '{b.h1()}'")
+            b.get(f"/queries?site=unit-a&kind={kinds[0]}")
+            b.fill("site", "unit-a")
+            status = b.submit(b.button("Show"))
+            check(status == 200, f"the queries filter with site unit-a ({b.path}) answered {status}")
+            self.visit(b, "queries-datamanager-filtered")
+        self.deferred += problems
         b.get("/reports")
         self.visit(b, "reports-datamanager")
         if b.get("/screening") == 200:       # scenario 1 reports it when the screening pages are missing
             self.visit(b, "screening-datamanager")
+            if b.exists("select#site"):
+                b.fill("site", "unit-b")
+                status = b.submit(b.button("Show"))
+                check(status == 200 and "site=unit-b" in b.path, f"the screening log's site filter led to {b.path} ({status})")
+                check(all(r[2] == "Inpatient unit B" for r in b.table_rows() if len(r) > 2),
+                      "the screening log's unit-b filter shows other sites")
+                b.fill("site", "")
+                status = b.submit(b.button("Show"))
+                if status != 200:
+                    self.deferred.append(f"the screening log's filter with 'All sites' ({b.path}) answered {status}: "
+                                         f"'{b.h1()}'")
             if b.get("/screening/new") == 200:
                 check(b.exists("select#site_id"), "the data manager's screening form has no site choice")
                 self.visit(b, "screening-form-datamanager")
@@ -1084,6 +1324,7 @@ class Run:
         m.driver.refresh()
         m._wait_loaded()
         check(not m.exists(".secret"), "the new token is shown again after a reload")
+        check(not self.deferred, "; ".join(self.deferred))
 
     # -----------------------------------------------------------------------------------------------------------
 
@@ -1140,7 +1381,7 @@ class Run:
         else:
             log("== axe: no violations")
         for page, detail in audit.overflow:
-            log(f"== horizontal scroll at 768 px: {page}: {detail}")
+            log(f"== layout at 768 px: {page}: {detail}")
         console = self.console_errors()
         for label, path, message in console:
             log(f"== console error ({label}) on {path}: {message}")
@@ -1166,7 +1407,7 @@ class Run:
         if serious:
             problems.append(f"{serious} serious/critical axe violation(s) ({', '.join(rules)})")
         if audit.overflow:
-            problems.append(f"{len(audit.overflow)} page(s) scroll sideways at 768 px")
+            problems.append(f"{len(audit.overflow)} page(s) do not fit 768 px (sideways scroll or content past its card)")
         if console:
             problems.append(f"{len(console)} console error(s) (CSP refusals or missing resources)")
         line = (f"{passed} of {len(self.results)} scenarios passed, {session_passed} of {len(self.session_results)} "

@@ -47,38 +47,8 @@ fi
 echo "schemathesis: $("$st" --version)"
 
 tmp=$(mktemp -d /tmp/wedge-st.XXXXXX)
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2> /dev/null || true; wait "$server_pid" 2> /dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-
-server_args=(demo --listen "127.0.0.1:$port" --accounts-file "$tmp/accounts.json")
-if [ "$postgres" = 1 ]; then
-  [ -n "${WEDGE_TEST_POSTGRES:-}" ] \
-    || { echo "schemathesis: --postgres needs WEDGE_TEST_POSTGRES: run it under scripts/with-postgres.sh" >&2; exit 1; }
-  psql "$WEDGE_TEST_POSTGRES" -qc "CREATE DATABASE st_$$"
-  server_args+=(--postgres "${WEDGE_TEST_POSTGRES%/postgres*}/st_$$?sslmode=disable")
-fi
-
-echo "== starting $WEDGE_SERVER ${server_args[*]}"
-"$WEDGE_SERVER" "${server_args[@]}" > "$tmp/server.log" 2>&1 &
-server_pid=$!
-
-for _ in $(seq 120); do
-  if ! kill -0 "$server_pid" 2> /dev/null; then
-    echo "schemathesis: the server exited before answering /healthz:" >&2; cat "$tmp/server.log" >&2; exit 1
-  fi
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz" || true)
-  [ "$code" = 200 ] && break
-  sleep 0.5
-done
-[ "$code" = 200 ] || { echo "schemathesis: /healthz did not answer 200 within 60 s" >&2; cat "$tmp/server.log" >&2; exit 1; }
-[ -s "$tmp/accounts.json" ] || { echo "schemathesis: the server wrote no accounts file" >&2; exit 1; }
+name=schemathesis
+. scripts/demo-server.sh
 
 # One line per account, "role site token", the admin last.
 python3 - "$tmp/accounts.json" "${ST_ROLES:-}" > "$tmp/accounts.txt" << 'EOF'

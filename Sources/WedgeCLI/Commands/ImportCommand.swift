@@ -41,35 +41,18 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The participant (or outcome-event) CSV file.", completion: .file(extensions: ["csv"]))
     var file: String
 
-    @Option(help: ArgumentHelp("Import the valid rows and write the refused ones to this CSV file.", valueName: "file"),
-            completion: .file(extensions: ["csv"]))
-    var skipInvalid: String?
-
-    @Flag(help: "Replace the --skip-invalid file if it exists.")
-    var force = false
-
-    @Option(name: .customLong("as"), help: ArgumentHelp(
-        "Who imports, for the audit trail.", discussion: "Default: $WEDGE_USER, else $USER.", valueName: "user"))
-    var actor: String?
+    @OptionGroup var options: ImportOptions
 
     func run() throws {
         let store = try StudyStore.open(at: db)
-        let rejects = try skipInvalid.map { try RejectsFile(path: $0, force: force) }
-        do {
+        try options.run { actor, rejects in
             if try Self.isEventFile(file) {
-                let result = try Self.importEventFile(file, into: store, actor: Clock.actor(actor), rejects: rejects)
+                let result = try Self.importEventFile(file, into: store, actor: actor, rejects: rejects)
                 print("Recorded \(result.fields) outcome field(s) of \(result.participants) participant(s) from \(file).")
             } else {
-                let count = try Self.importFile(file, into: store, actor: Clock.actor(actor), rejects: rejects)
+                let count = try Self.importFile(file, into: store, actor: actor, rejects: rejects)
                 print("Imported \(count.participants) participants from \(file)" + count.flagSummary + ".")
             }
-            try rejects?.close()
-        } catch {
-            rejects?.discard()
-            throw error
-        }
-        if let rejects, let skipInvalid {
-            print("Refused \(rejects.count) row(s), written to \(skipInvalid) with their line and reason.")
         }
     }
 

@@ -57,7 +57,8 @@ enum RouteSupport {
     /// The site a listing is limited to: a site coordinator's own (another named site is 404), else the `site`
     /// query parameter, which must be a site of the study.
     static func siteFilter(_ request: Request, _ principal: Principal, _ services: ServerServices) throws -> String? {
-        let asked = request.uri.queryParameters.get("site")
+        // An empty `site` (a form's "All sites") is no filter.
+        let asked = request.uri.queryParameters.get("site").flatMap { $0.isEmpty ? nil : String($0) }
         if let asked, services.schedule.protocol.site(id: asked) == nil || !AccessPolicy.reaches(principal, site: asked) {
             throw Problem(.notFound, "No such site", "There is no site '\(asked)' that you can see.")
         }

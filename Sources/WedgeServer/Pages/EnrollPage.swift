@@ -90,9 +90,7 @@ struct EnrollPage {
     ) -> Response {
         let proto = services.schedule.protocol
         let site = principal.role == .siteCoordinator ? principal.siteID ?? "" : values["site_id"] ?? ""
-        let sites = proto.sites.filter { AccessPolicy.reaches(principal, site: $0.id) }.map { s -> [String: Any] in
-            ["id": s.id, "name": s.name, "selected": s.id == site]
-        }
+        let sites = PageRenderer.siteOptions(proto, for: principal, selected: site)
         let baseline = proto.baseline.map { covariate -> [String: Any] in
             let errors = messages[covariate.id] ?? []
             var field: [String: Any] = [
@@ -117,6 +115,7 @@ struct EnrollPage {
         var data: [String: Any] = [
             "fields": PageWrite.fields(["participant_id", "site_id", "admission_date"], values: values, messages: messages),
             "sites": sites, "fixed_site": principal.role == .siteCoordinator ? site : "",
+            "fixed_site_name": proto.site(id: site)?.name ?? site,
             "baseline": baseline, "form_errors": messages[""] ?? [], "has_form_errors": messages[""] != nil,
             "has_errors": !messages.isEmpty,
             "today": services.today().iso, "screening_id": values["screening_id"] ?? "",

@@ -85,6 +85,13 @@ struct PageRenderer: Sendable {
         return result
     }
 
+    /// The options of a site menu: the sites `principal` reaches (a coordinator's own), with `selected` marked.
+    static func siteOptions(_ proto: StudyProtocol, for principal: Principal, selected: String?) -> [[String: Any]] {
+        proto.sites.filter { AccessPolicy.reaches(principal, site: $0.id) }.map {
+            ["id": $0.id, "name": $0.name, "selected": $0.id == selected]
+        }
+    }
+
     /// An HTML response.
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],

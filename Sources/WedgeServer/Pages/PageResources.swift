@@ -21,14 +21,14 @@ enum PageResources {
 {{/secret}}
 <section class="card" aria-labelledby="users-h">
   <h2 id="users-h">Accounts</h2>
-  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="users-h">
+  <div class="table-wrap" tabindex="0" role="region" aria-label="Accounts, table">
   <table>
     <thead><tr><th scope="col">Username</th><th scope="col">Role</th><th scope="col">Site</th><th scope="col">State</th><th scope="col">Created</th><th scope="col">Manage</th></tr></thead>
     <tbody>
     {{#users}}
     <tr>
       <td>{{username}}</td><td>{{role}}</td><td>{{site}}</td>
-      <td>{{#disabled}}<span class="badge off">disabled</span>{{/disabled}}{{^disabled}}active{{/disabled}}</td><td>{{created}}</td>
+      <td>{{#disabled}}<span class="badge off">disabled</span>{{/disabled}}{{^disabled}}active{{/disabled}}</td><td class="nowrap">{{created}}</td>
       <td>
       {{^disabled}}
         <details>
@@ -85,12 +85,12 @@ enum PageResources {
 </div>
 <section class="card spaced" aria-labelledby="tokens-h">
   <h2 id="tokens-h">API tokens</h2>
-  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="tokens-h">
+  <div class="table-wrap" tabindex="0" role="region" aria-label="API tokens, table">
   <table>
     <thead><tr><th scope="col">ID</th><th scope="col">Account</th><th scope="col">Label</th><th scope="col">Created</th><th scope="col">Expires</th><th scope="col">State</th></tr></thead>
     <tbody>
     {{#tokens}}
-    <tr><td>{{id}}</td><td>{{username}}</td><td>{{label}}</td><td>{{created}}</td><td>{{expires}}</td>
+    <tr><td>{{id}}</td><td>{{username}}</td><td>{{label}}</td><td class="nowrap">{{created}}</td><td class="nowrap">{{expires}}</td>
       <td>{{#active}}<form method="post" action="/admin/tokens/{{id}}/revoke" class="inline-form"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="secondary" aria-label="Revoke token {{id}}">Revoke</button></form>{{/active}}{{^active}}<span class="badge off">{{#revoked}}revoked{{/revoked}}{{^revoked}}expired{{/revoked}}</span>{{/active}}</td></tr>
     {{/tokens}}
     </tbody>
@@ -189,11 +189,11 @@ enum PageResources {
     <h2 id="due-h">Injections due this week</h2>
     <p class="stat">{{count}}</p>
     {{#has_rows}}
-    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="due-h">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Injections due, table">
     <table>
       <thead><tr><th scope="col">Participant</th><th scope="col">Injection</th><th scope="col">Window</th></tr></thead>
       <tbody>
-      {{#rows}}<tr><td><a href="/participants/{{participant}}">{{participant}}</a></td><td>{{injection}}</td><td>{{opens}} to {{closes}}</td></tr>{{/rows}}
+      {{#rows}}<tr><td><a href="/participants/{{participant}}">{{participant}}</a></td><td>{{injection}}</td><td><span class="nowrap">{{opens}}</span> to <span class="nowrap">{{closes}}</span></td></tr>{{/rows}}
       </tbody>
     </table>
     </div>
@@ -228,7 +228,7 @@ enum PageResources {
 {{#status}}
 <section class="card spaced" aria-labelledby="status-h">
   <h2 id="status-h">Enrollment by site and period</h2>
-  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="status-h">
+  <div class="table-wrap" tabindex="0" role="region" aria-label="Enrollment by site and period, table">
   <table>
     <thead><tr><th scope="col">Site</th>{{#periods}}<th scope="col" class="num"><abbr title="{{from}} to {{to}}">{{label}}</abbr></th>{{/periods}}<th scope="col" class="num">Total</th></tr></thead>
     <tbody>
@@ -251,7 +251,7 @@ enum PageResources {
 <form method="post" action="/enroll" class="stack" novalidate>
   <input type="hidden" name="csrf" value="{{csrf}}">
   {{#screening_id}}<input type="hidden" name="screening_id" value="{{screening_id}}">
-  <p class="stamp">Enrolling from screening <strong>{{screening_id}}</strong>; it is linked to the participant once enrolled.</p>{{/screening_id}}
+  <p class="notice">Enrolling from screening <strong>{{screening_id}}</strong>; it is linked to the participant once enrolled.</p>{{/screening_id}}
   <fieldset>
     <legend>Admission</legend>
     {{#fields.participant_id}}
@@ -262,6 +262,8 @@ enum PageResources {
       {{>field-errors}}
     </div>
     {{/fields.participant_id}}
+    {{#fixed_site}}<input type="hidden" name="site_id" value="{{fixed_site}}"><p class="field"><strong>Site:</strong> {{fixed_site_name}}</p>{{/fixed_site}}
+    {{^fixed_site}}
     {{#fields.site_id}}
     <div class="field{{#invalid}} invalid{{/invalid}}">
       <label for="site_id">Site</label>
@@ -271,6 +273,7 @@ enum PageResources {
       {{>field-errors}}
     </div>
     {{/fields.site_id}}
+    {{/fixed_site}}
     {{#fields.admission_date}}{{>field-date}}{{/fields.admission_date}}
   </fieldset>
   <div class="stamp" role="status" aria-live="polite">
@@ -346,6 +349,7 @@ enum PageResources {
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="top">
+  <div class="bar">
   <div class="brand">Wedge <span class="study">{{study}}</span></div>
   {{#user}}
   <div class="account">
@@ -353,6 +357,7 @@ enum PageResources {
     <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button class="link" type="submit">Sign out</button></form>
   </div>
   {{/user}}
+  </div>
 </header>
 {{#user}}
 <nav class="main" aria-label="Main">
@@ -492,11 +497,11 @@ enum PageResources {
 <section class="card" aria-labelledby="audit-h">
   <h2 id="audit-h">Audit history</h2>
   <p class="lede">Newest first. Every change is kept, with who made it and why.</p>
-  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="audit-h">
+  <div class="table-wrap" tabindex="0" role="region" aria-label="Audit history, table">
   <table>
     <thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Field</th><th scope="col">Old → new</th><th scope="col">Why</th></tr></thead>
     <tbody>
-    {{#audit}}<tr><td>{{at}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{field}}</td><td>{{#old}}<del>{{old}}</del> → {{/old}}{{new}}</td><td>{{reason}}</td></tr>{{/audit}}
+    {{#audit}}<tr><td class="nowrap">{{at}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{field}}</td><td>{{#old}}<del>{{old}}</del> → {{/old}}{{new}}</td><td>{{reason}}</td></tr>{{/audit}}
     </tbody>
   </table>
   </div>
@@ -532,7 +537,7 @@ enum PageResources {
   <tbody>
   {{#rows}}
   <tr>
-    <td><a href="/participants/{{id}}">{{id}}</a></td><td>{{site_name}}</td><td>{{admission_date}}</td><td>{{condition}}</td><td>{{initiated}}</td>
+    <td class="nowrap"><a href="/participants/{{id}}">{{id}}</a></td><td>{{site_name}}</td><td class="nowrap">{{admission_date}}</td><td>{{condition}}</td><td>{{initiated}}</td>
     <td>{{#deleted}}<span class="badge off">deleted</span>{{/deleted}}{{#has_flags}}<span class="badge warn">to review</span>{{/has_flags}}</td>
   </tr>
   {{/rows}}
@@ -565,7 +570,7 @@ enum PageResources {
 <table>
   <thead><tr><th scope="col">Participant</th><th scope="col">Site</th><th scope="col">Kind</th><th scope="col">Field</th><th scope="col">What to check</th><th scope="col">Open since</th></tr></thead>
   <tbody>
-  {{#rows}}<tr><td><a href="/participants/{{participant}}">{{participant}}</a></td><td>{{site}}</td><td>{{kind}}</td><td>{{field}}</td><td>{{detail}}</td><td>{{since}}</td></tr>{{/rows}}
+  {{#rows}}<tr><td class="nowrap"><a href="/participants/{{participant}}">{{participant}}</a></td><td>{{site}}</td><td>{{kind}}</td><td>{{field}}</td><td>{{detail}}</td><td class="nowrap">{{since}}</td></tr>{{/rows}}
   </tbody>
 </table>
 </div>
@@ -604,6 +609,8 @@ enum PageResources {
       {{>field-errors}}
     </div>
     {{/fields.screening_id}}
+    {{#fixed_site}}<input type="hidden" name="site_id" value="{{fixed_site}}"><p class="field"><strong>Site:</strong> {{fixed_site_name}}</p>{{/fixed_site}}
+    {{^fixed_site}}
     {{#fields.site_id}}
     <div class="field{{#invalid}} invalid{{/invalid}}">
       <label for="site_id">Site</label>
@@ -613,6 +620,7 @@ enum PageResources {
       {{>field-errors}}
     </div>
     {{/fields.site_id}}
+    {{/fixed_site}}
     {{#fields.screening_date}}{{>field-date}}{{/fields.screening_date}}
   </fieldset>
   <fieldset>
@@ -673,7 +681,7 @@ enum PageResources {
   <tbody>
   {{#rows}}
   <tr>
-    <td>{{id}}</td><td>{{date}}</td><td>{{site}}</td><td>{{eligible}}</td><td>{{reason}}</td><td>{{consented}}</td><td>{{condition}}</td>
+    <td class="nowrap">{{id}}</td><td class="nowrap">{{date}}</td><td>{{site}}</td><td>{{eligible}}</td><td>{{reason}}</td><td>{{consented}}</td><td>{{condition}}</td>
     <td>{{#participant}}<a href="/participants/{{participant}}">{{participant}}</a>{{/participant}}{{^participant}}{{#enroll}}<a class="button secondary" href="/enroll?screening={{id}}" aria-label="Enroll from screening {{id}}">Enroll</a>{{/enroll}}{{/participant}}</td>
   </tr>
   {{/rows}}
@@ -704,8 +712,9 @@ a:focus, button:focus, input:focus, select:focus, textarea:focus, [tabindex]:foc
   outline: 3px solid #f2a900; outline-offset: 2px; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--paper); padding: .5rem 1rem; }
 .skip:focus { left: .5rem; z-index: 10; }
-header.top { background: var(--brand); color: var(--brand-ink); display: flex; flex-wrap: wrap; align-items: center;
-             justify-content: space-between; gap: .5rem 1.5rem; padding: .6rem 1.25rem; }
+header.top { background: var(--brand); color: var(--brand-ink); }
+header.top .bar { max-width: 72rem; margin: 0 auto; display: flex; flex-wrap: wrap; align-items: center;
+                  justify-content: space-between; gap: .5rem 1.5rem; padding: .6rem 1.25rem; }
 .brand { font-weight: 700; font-size: 1.15rem; }
 .brand .study { font-weight: 400; opacity: .95; margin-left: .5rem; font-size: .95rem; }
 .account { display: flex; align-items: center; gap: .75rem; font-size: .95rem; }
@@ -758,9 +767,10 @@ button, .button { font: inherit; font-weight: 600; background: var(--brand); col
 button.secondary, .button.secondary { background: var(--paper); color: var(--brand); border: 1px solid var(--brand); }
 button.danger { background: var(--error); }
 .stamp { border-left: 4px solid var(--brand); background: #eef4fa; padding: .6rem .9rem; margin: 0 0 1rem; border-radius: 0 6px 6px 0; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
+dl.facts { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: .3rem 1rem; margin: 0; }
 dl.facts dt { color: var(--muted); }
-dl.facts dd { margin: 0; font-weight: 600; }
+dl.facts dd { margin: 0; font-weight: 600; min-width: 0; overflow-wrap: anywhere; }
+@media (max-width: 60rem) { dl.facts { grid-template-columns: 1fr; gap: 0; } dl.facts dd { margin-bottom: .45rem; } }
 ol.timeline { list-style: none; padding: 0; margin: 0; border-left: 3px solid var(--line); }
 ol.timeline li { position: relative; padding: .2rem 0 .6rem 1rem; }
 ol.timeline li::before { content: ""; position: absolute; left: -.5rem; top: .55rem; width: .7rem; height: .7rem;
@@ -786,6 +796,7 @@ ol.timeline time { font-variant-numeric: tabular-nums; color: var(--muted); marg
 .choices input[type=radio] { width: 1.2rem; height: 1.2rem; }
 .error .message { display: block; }
 tbody th { background: none; }
+.nowrap { white-space: nowrap; }
 
 """#,
     ]

@@ -42,9 +42,7 @@ struct ParticipantPages {
                 "initiated": outcome.firstInjectionDate?.iso ?? (outcome.notInitiatedReason != nil ? "not initiated" : "—"),
             ]) { $1 }
         }
-        let sites = proto.sites.filter { AccessPolicy.reaches(principal, site: $0.id) }.map { s -> [String: Any] in
-            ["id": s.id, "name": s.name, "selected": s.id == site]
-        }
+        let sites = PageRenderer.siteOptions(proto, for: principal, selected: site)
         return renderer.page("participants", title: "Participants", principal: principal,
                              csrf: context.csrf, current: "/participants", data: [
                                  "rows": rows, "count": rows.count, "sites": sites,
@@ -63,11 +61,14 @@ struct ParticipantPages {
                 try await services.store.auditTrail(participantID: id)
             }
             data["has_audit"] = !entries.isEmpty
+            let proto = services.schedule.protocol
             data["audit"] = entries.reversed().map { entry -> [String: Any] in
-                ["at": entry.at, "actor": entry.actor, "action": entry.action.rawValue,
-                 "field": entry.field.map(FieldLabels.label) ?? (entry.action == .insert ? "enrollment" : "—"),
-                 "old": entry.oldValue ?? "", "new": entry.action == .insert ? "(enrolled)" : entry.newValue ?? "",
-                 "reason": entry.reason ?? ""]
+                let field = entry.field.flatMap(ParticipantField.init(rawValue:))
+                let words = { (value: String?) in value.map { v in field.map { ParticipantView.display($0, v, proto) } ?? v } ?? "" }
+                return ["at": entry.at, "actor": entry.actor, "action": entry.action.rawValue,
+                        "field": entry.field.map(FieldLabels.label) ?? (entry.action == .insert ? "enrollment" : "—"),
+                        "old": words(entry.oldValue), "new": entry.action == .insert ? "(enrolled)" : words(entry.newValue),
+                        "reason": entry.reason ?? ""]
             }
         }
         if let saved = request.uri.queryParameters.get("saved"), let notice = Self.notices[String(saved)] {

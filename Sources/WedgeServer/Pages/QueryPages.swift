@@ -21,21 +21,22 @@ struct QueryPages {
         let kindText = request.uri.queryParameters.get("kind").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
         let kind = kindText.flatMap(OpenQuery.Kind.init(rawValue:))
         if kindText != nil, kind == nil { throw Problem.badRequest([("kind", "is not a kind of query")]) }
+        let proto = services.schedule.protocol
         let found = OpenQueryFilter(siteID: site, kind: kind)
             .apply(OpenQueries.find(in: try await RouteSupport.snapshot(services), today: services.today()))
             .filter { AccessPolicy.reaches(principal, site: $0.siteID) }
             .sorted { ($0.since ?? .init(dayNumber: 0), $0.participantID) < ($1.since ?? .init(dayNumber: 0), $1.participantID) }
-        let proto = services.schedule.protocol
         return renderer.page("queries", title: "Open queries", principal: principal, csrf: context.csrf,
                              current: "/queries", data: [
                                  "rows": found.map { query -> [String: Any] in
-                                     ["participant": query.participantID, "site": query.siteID,
+                                     ["participant": query.participantID, "site": proto.site(id: query.siteID)?.name ?? query.siteID,
                                       "kind": FieldLabels.label(query.kind), "field": FieldLabels.label(query.field),
-                                      "detail": PageWrite.sentence(query.detail, ""), "since": query.since?.iso ?? "—"]
+                                      "detail": FieldLabels.label(query.field) + " " + PageWrite.sentence(query.detail, ""),
+                                      "since": query.since?.iso ?? "—"]
                                  },
                                  "count": found.count,
                                  "choose_site": principal.role != .siteCoordinator,
-                                 "sites": proto.sites.map { ["id": $0.id, "name": $0.name, "selected": $0.id == site] },
+                                 "sites": PageRenderer.siteOptions(proto, for: principal, selected: site),
                                  "kinds": OpenQuery.Kind.allCases.map {
                                      ["value": $0.rawValue, "label": FieldLabels.label($0), "selected": $0 == kind]
                                  },

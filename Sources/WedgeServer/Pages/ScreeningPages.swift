@@ -44,7 +44,7 @@ struct ScreeningPages {
         var data: [String: Any] = [
             "rows": rows, "screened": screened, "eligible": eligible, "consented": consented, "enrolled": enrolled,
             "choose_site": principal.role != .siteCoordinator,
-            "sites": proto.sites.map { ["id": $0.id, "name": $0.name, "selected": $0.id == site] },
+            "sites": PageRenderer.siteOptions(proto, for: principal, selected: site),
             "can_screen": AccessPolicy.permits(principal, .screenPerson),
         ]
         if request.uri.queryParameters.get("saved") != nil { data["notice"] = "Screening saved." }
@@ -106,10 +106,9 @@ struct ScreeningPages {
         fields["ineligible_reason"]?["label"] = "Reason not eligible"
         let data: [String: Any] = [
             "fields": fields, "form_errors": messages[""] ?? [], "has_form_errors": messages[""] != nil,
-            "has_errors": !messages.isEmpty, "fixed_site": principal.role == .siteCoordinator,
-            "sites": proto.sites.filter { AccessPolicy.reaches(principal, site: $0.id) }.map {
-                ["id": $0.id, "name": $0.name, "selected": $0.id == site]
-            },
+            "has_errors": !messages.isEmpty, "fixed_site": principal.role == .siteCoordinator ? site : "",
+            "fixed_site_name": proto.site(id: site)?.name ?? site,
+            "sites": PageRenderer.siteOptions(proto, for: principal, selected: site),
             "eligible_yes": values["eligible"] == "yes", "eligible_no": values["eligible"] == "no",
             "consented_yes": values["consented"] == "yes", "consented_no": values["consented"] == "no",
             "reasons": proto.outcomes.screeningExclusionReasons.map {

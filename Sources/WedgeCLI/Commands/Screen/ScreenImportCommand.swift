@@ -23,31 +23,13 @@ struct ScreenImportCommand: ParsableCommand {
     @Argument(help: "The screening log CSV file.", completion: .file(extensions: ["csv"]))
     var file: String
 
-    @Option(help: ArgumentHelp("Import the valid rows and write the refused ones to this CSV file.", valueName: "file"),
-            completion: .file(extensions: ["csv"]))
-    var skipInvalid: String?
-
-    @Flag(help: "Replace the --skip-invalid file if it exists.")
-    var force = false
-
-    @Option(name: .customLong("as"), help: ArgumentHelp(
-        "Who imports, for the audit trail.", discussion: "Default: $WEDGE_USER, else $USER.", valueName: "user"))
-    var actor: String?
+    @OptionGroup var options: ImportOptions
 
     func run() throws {
         let store = try StudyStore.open(at: db)
-        let rejects = try skipInvalid.map { try RejectsFile(path: $0, force: force) }
-        let stored: Int
-        do {
-            stored = try Self.importFile(file, into: store, actor: Clock.actor(actor), rejects: rejects)
-            try rejects?.close()
-        } catch {
-            rejects?.discard()
-            throw error
-        }
-        print("Imported \(stored) screening(s) from \(file).")
-        if let rejects, let skipInvalid {
-            print("Refused \(rejects.count) row(s), written to \(skipInvalid) with their line and reason.")
+        try options.run { actor, rejects in
+            let stored = try Self.importFile(file, into: store, actor: actor, rejects: rejects)
+            print("Imported \(stored) screening(s) from \(file).")
         }
     }
 

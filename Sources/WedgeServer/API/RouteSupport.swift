@@ -44,6 +44,16 @@ enum RouteSupport {
         return try await store { () async throws(StoreError) in try await services.store.fetchSnapshot(dataLockDate: today) }
     }
 
+    /// The open queries of `snapshot` as of today that `principal` may see (a site coordinator's own site only),
+    /// limited to `site` and `kind` when given: the API's list, the worklist page, its CSV and the dashboard's counts.
+    static func openQueries(
+        _ snapshot: StudySnapshot, site: String? = nil, kind: OpenQuery.Kind? = nil, _ principal: Principal,
+        _ services: ServerServices
+    ) -> [OpenQuery] {
+        OpenQueryFilter(siteID: site, kind: kind).apply(OpenQueries.find(in: snapshot, today: services.today()))
+            .filter { AccessPolicy.reaches(principal, site: $0.siteID) }
+    }
+
     /// The participant `id` if `principal` may see it, else 404 (the same answer as for no participant at all).
     static func visibleParticipant(
         _ id: String, _ principal: Principal, _ services: ServerServices

@@ -69,7 +69,7 @@ struct StudyRoutes {
             kind = value
         }
         let snapshot = try await snapshot()
-        let found = OpenQueryFilter(siteID: site, kind: kind).apply(OpenQueries.find(in: snapshot, today: services.today()))
+        let found = RouteSupport.openQueries(snapshot, site: site, kind: kind, principal, services)
         return APIResult(json: ["queries": found.map { query -> [String: Any] in
             ["participant_id": query.participantID, "site": query.siteID, "kind": query.kind.rawValue,
              "field": query.field, "message": query.detail, "since": query.since?.iso ?? NSNull()]

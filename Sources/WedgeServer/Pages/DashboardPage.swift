@@ -25,7 +25,7 @@ struct DashboardPage {
             if AccessPolicy.permits(principal, .status) { data["status"] = Self.status(snapshot, principal) }
             let reach = { (site: String) in AccessPolicy.reaches(principal, site: site) }
             if AccessPolicy.permits(principal, .queries) {
-                let queries = OpenQueries.find(in: snapshot, today: services.today()).filter { reach($0.siteID) }
+                let queries = RouteSupport.openQueries(snapshot, principal, services)
                 data["queries"] = [
                     "total": queries.count,
                     "kinds": OpenQuery.Kind.allCases.map { kind in

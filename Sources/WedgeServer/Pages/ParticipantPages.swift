@@ -35,13 +35,7 @@ struct ParticipantPages {
         }
         let proto = services.schedule.protocol
         let rows = participants.sorted { ($0.enrollment.record.admissionDate, $0.enrollment.record.id)
-            > ($1.enrollment.record.admissionDate, $1.enrollment.record.id) }.map { participant -> [String: Any] in
-            let view = ParticipantView.data(participant, proto)
-            let outcome = participant.enrollment.record.outcome
-            return view.merging([
-                "initiated": outcome.firstInjectionDate?.iso ?? (outcome.notInitiatedReason != nil ? "not initiated" : "—"),
-            ]) { $1 }
-        }
+            > ($1.enrollment.record.admissionDate, $1.enrollment.record.id) }.map { ParticipantView.summary($0, proto) }
         let sites = PageRenderer.siteOptions(proto, for: principal, selected: site)
         return renderer.page("participants", title: "Participants", principal: principal,
                              csrf: context.csrf, current: "/participants", data: [

@@ -22,9 +22,7 @@ struct QueryPages {
         let kind = kindText.flatMap(OpenQuery.Kind.init(rawValue:))
         if kindText != nil, kind == nil { throw Problem.badRequest([("kind", "is not a kind of query")]) }
         let proto = services.schedule.protocol
-        let found = OpenQueryFilter(siteID: site, kind: kind)
-            .apply(OpenQueries.find(in: try await RouteSupport.snapshot(services), today: services.today()))
-            .filter { AccessPolicy.reaches(principal, site: $0.siteID) }
+        let found = RouteSupport.openQueries(try await RouteSupport.snapshot(services), site: site, kind: kind, principal, services)
             .sorted { ($0.since ?? .init(dayNumber: 0), $0.participantID) < ($1.since ?? .init(dayNumber: 0), $1.participantID) }
         return renderer.page("queries", title: "Open queries", principal: principal, csrf: context.csrf,
                              current: "/queries", data: [

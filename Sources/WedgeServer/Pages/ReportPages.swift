@@ -70,8 +70,7 @@ struct ReportPages {
 
     @Sendable func queries(_ request: Request, context: ServerContext) async throws -> Response {
         let principal = try context.require(.queries, services)
-        let found = OpenQueries.find(in: try await RouteSupport.snapshot(services), today: services.today())
-            .filter { AccessPolicy.reaches(principal, site: $0.siteID) }
+        let found = RouteSupport.openQueries(try await RouteSupport.snapshot(services), principal, services)
         let rows = found.map { [$0.participantID, $0.siteID, $0.kind.rawValue, $0.field, $0.detail, $0.since?.iso ?? ""] }
         return download(CSVWriter.document(header: ["participant_id", "site_id", "kind", "field", "detail", "since"], rows: rows),
                         type: "text/csv; charset=utf-8", name: "queries-\(services.today().iso).csv")

@@ -52,6 +52,11 @@ enum CopyField {
     case int(Int64)
     case text(String)
 
+    /// The text of a `.text` field, else `nil`.
+    var text: String? {
+        if case .text(let value) = self { value } else { nil }
+    }
+
     /// Text, or NULL for `nil`.
     static func optional(_ value: String?) -> CopyField { value.map(CopyField.text) ?? .null }
 }

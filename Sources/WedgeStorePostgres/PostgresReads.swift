@@ -98,15 +98,6 @@ enum PostgresReads {
         return nil
     }
 
-    /// The next adverse event id: the highest + 1 (events are never deleted).
-    static func nextAdverseEventID(_ connection: PostgresConnection, logger: Logger) async throws -> Int64 {
-        for try await id in try await connection.query(
-            "SELECT COALESCE(MAX(id), 0) + 1 FROM adverse_event", logger: logger).decode(Int64.self) {
-            return id
-        }
-        return 1
-    }
-
     /// The audit log, oldest first: all of it, or the entries about one participant.
     static func auditEntries(_ connection: PostgresConnection, participantID: String?, logger: Logger) async throws -> [AuditEntry] {
         let columns = "id, at, actor, action, table_name, record_id, field, old_value, new_value, reason, prev_hash, hash"

@@ -28,14 +28,11 @@ extension PostgresStudyStore {
                 connection, ids: screeningIDs, includeDeleted: true, logger: logger)
             var ids = ids
             for linked in screenings.compactMap(\.participantID) where !ids.contains(linked) { ids.append(linked) }
-            let participants = try await PostgresReads.participants(connection, ids: ids, includeDeleted: true,
-                                                                    logger: logger)
-            let head = try await PostgresReads.auditHead(connection, logger: logger)
+            let state = try await WriteState.read(connection, ids: ids, logger: logger)
             var staged = StagedTransaction(
-                schedule: schedule, participants: participants, read: ids,
-                head: AuditChainHead(lastID: head?.id, lastHash: head?.hash, at: at, actor: actor),
-                nextAdverseEventID: try await PostgresReads.nextAdverseEventID(connection, logger: logger),
-                versions: try await PostgresReads.versions(connection, ids: ids, logger: logger),
+                schedule: schedule, participants: state.participants, read: ids,
+                head: AuditChainHead(lastID: state.head?.id, lastHash: state.head?.hash, at: at, actor: actor),
+                nextAdverseEventID: state.nextAdverseEventID, versions: state.versions,
                 location: location, screenings: screenings, screeningsRead: screeningIDs,
                 links: screeningIDs.isEmpty ? nil
                     : try await PostgresReads.screeningLinks(connection, participants: ids, logger: logger))

@@ -62,8 +62,11 @@ struct StagedTransaction: StudyTransaction {
     }
 
     mutating func replace(_ participant: StoredParticipant) throws {
+        guard let original = try self.participant(participant.id) else {
+            throw StoreError.participantNotFound(id: participant.id)
+        }
         known[participant.id] = participant
-        batch.replace(participant)
+        batch.replace(participant, original: original)
     }
 
     mutating func markDeleted(_ id: String) throws {

@@ -97,6 +97,24 @@ enum ConformanceScript {
                                     actor: "dm", today: today)
             return "ok"
         }
+        // A flag added and then removed, and a baseline value removed: PostgreSQL sends only what changed.
+        await note("record P001 the other procedure (a deviation)") {
+            let stored = try await store.participant("P001")
+            let other = stored?.enrollment.conditionID == "rapid" ? "standard" : "rapid"
+            let r = try await store.recordOutcomes(participantID: "P001", [.procedureReceived: other], actor: "c",
+                                                   today: today)
+            return "recorded \(r.recorded.map(\.rawValue)) flags \(r.flags)"
+        }
+        await note("correct P001 procedure back to none") {
+            try await store.correct(participantID: "P001", field: "procedure_received", value: nil,
+                                    reason: "entered on the wrong participant", actor: "dm", today: today)
+            return "flags \(try await store.participant("P001")?.flags ?? [])"
+        }
+        await note("correct P001 insured to none") {
+            try await store.correct(participantID: "P001", field: "insured", value: nil, reason: "not asked",
+                                    actor: "dm", today: today)
+            return "baseline \(try await store.participant("P001")?.enrollment.record.baseline.sorted { $0.key < $1.key } ?? [])"
+        }
         await note("adverse event on P001") {
             let event = try await store.recordAdverseEvent(participantID: "P001", date: CivilDate(iso: "2021-04-05")!,
                                                            description: "nausea\twith a tab\nand a line",

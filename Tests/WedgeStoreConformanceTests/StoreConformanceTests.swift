@@ -44,6 +44,14 @@ struct StoreConformanceTests {
         #expect(outcomes.contains("count after the refused import -> 2"))
         #expect(outcomes.contains { $0.hasPrefix("import the valid rows only -> stored 19, refused") })
         #expect(outcomes.contains { $0.hasPrefix("events, valid only -> 2 participants, 2 fields") })
+        // A flag added, then removed by a correction; a baseline value removed.
+        func outcome(_ step: String) -> String? {
+            outcomes.first { $0.hasPrefix(step + " -> ") }.map { String($0.dropFirst(step.count + 4)) }
+        }
+        #expect(outcome("record P001 the other procedure (a deviation)")?.contains("flags [WedgeCore.OutcomeFlag.deviation") == true)
+        #expect(outcome("correct P001 procedure back to none")?.contains("deviation") == false)
+        #expect(outcome("correct P001 insured to none")?.contains("insured") == false)
+        #expect(outcome("correct P001 insured to none")?.contains("age") == true)
         #expect(outcomes.last == "verify -> intact true entries \(dump.auditLog.count) problems 0")
         let enrolled = snapshot.enrollments.count
         #expect(enrolled == 20)  // P001 and the 19 valid imported rows; N001 was deleted

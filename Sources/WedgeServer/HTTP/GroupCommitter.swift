@@ -3,8 +3,8 @@
 import WedgeStore
 
 /// The one writer of a server instance: requests wait in a queue, and whenever the store is free, everything
-/// waiting is committed in one transaction (``WedgeStore/StudyStoring/commit(_:)``). Each request is acknowledged
-/// only after that transaction's commit returns, so an acknowledged write is durable; a refused one was rolled back
+/// waiting is committed in one transaction (``WedgeStore/StudyStoring/commit(_:)``); on PostgreSQL the next group
+/// may already queue for the chain's lock while one commits (``depth``). Each request is acknowledged only after that transaction's commit returns, so an acknowledged write is durable; a refused one was rolled back
 /// alone.
 ///
 /// Why: the audit chain is linear, so appends are serialized however many connections there are. One transaction
@@ -15,9 +15,13 @@ import WedgeStore
 actor GroupCommitter {
     private let store: any StudyStoring
     private var pending: [(request: StudyWriteRequest, done: CheckedContinuation<Result<StudyWriteResult, StoreError>, Never>)] = []
-    private var draining = false
+    /// Groups being committed now.
+    private var inFlight = 0
     /// The most requests committed together.
     let maxGroup: Int
+    /// The most groups under way at once (``WedgeStore/StudyStoring/concurrentCommits``): on PostgreSQL the next
+    /// group queues for the chain's lock while one commits; appends stay one transaction at a time.
+    let depth: Int
     /// Counts for `/metrics`.
     private(set) var committedGroups = 0
     private(set) var committedWrites = 0
@@ -25,6 +29,7 @@ actor GroupCommitter {
     init(store: any StudyStoring, maxGroup: Int = 256) {
         self.store = store
         self.maxGroup = maxGroup
+        depth = max(1, store.concurrentCommits)
     }
 
     /// Commits `request` with whatever else is waiting; returns its own result. A failure of the whole transaction
@@ -32,28 +37,34 @@ actor GroupCommitter {
     func submit(_ request: StudyWriteRequest) async -> Result<StudyWriteResult, StoreError> {
         await withCheckedContinuation { continuation in
             pending.append((request, continuation))
-            if !draining {
-                draining = true
-                Task { await self.drain() }
-            }
+            startGroups()
         }
     }
 
-    private func drain() async {
-        while !pending.isEmpty {
+    /// Starts a group of what is waiting, while fewer than ``depth`` are under way.
+    private func startGroups() {
+        while inFlight < depth, !pending.isEmpty {
             let group = Array(pending.prefix(maxGroup))
             pending.removeFirst(group.count)
-            let results: [Result<StudyWriteResult, StoreError>]
-            do {
-                results = try await store.commit(group.map(\.request))
-                committedGroups += 1
-                committedWrites += results.count
-            } catch {
-                results = Array(repeating: .failure(error), count: group.count)
-            }
-            for (member, result) in zip(group, results) { member.done.resume(returning: result) }
+            inFlight += 1
+            Task { await self.commit(group) }
         }
-        draining = false
+    }
+
+    private func commit(
+        _ group: [(request: StudyWriteRequest, done: CheckedContinuation<Result<StudyWriteResult, StoreError>, Never>)]
+    ) async {
+        let results: [Result<StudyWriteResult, StoreError>]
+        do {
+            results = try await store.commit(group.map(\.request))
+            committedGroups += 1
+            committedWrites += results.count
+        } catch {
+            results = Array(repeating: .failure(error), count: group.count)
+        }
+        for (member, result) in zip(group, results) { member.done.resume(returning: result) }
+        inFlight -= 1
+        startGroups()
     }
 
     /// The counts, for `/metrics`.

@@ -91,6 +91,10 @@ public protocol StudyStoring: Sendable {
     /// was written (or, for ``StoreError/connectionLost(location:operation:outcomeUnknown:)`` with `outcomeUnknown`,
     /// it is not known). A server's group commit: one transaction, one commit, many acknowledged writes.
     func commit(_ requests: [StudyWriteRequest]) async throws(StoreError) -> [Result<StudyWriteResult, StoreError>]
+    /// How many ``commit(_:)`` calls a group committer should keep under way at once: 1 where the engine has a
+    /// single writer (SQLite), 2 where the next group's transaction can take its own connection and queue for the
+    /// audit chain's lock while the current one commits (PostgreSQL), so that it starts the moment the lock is free.
+    var concurrentCommits: Int { get }
 
     /// The audit log, oldest first: all of it, or the entries about one participant.
     func auditTrail(participantID: String?) async throws(StoreError) -> [AuditEntry]
@@ -99,6 +103,9 @@ public protocol StudyStoring: Sendable {
 }
 
 extension StudyStoring {
+    /// One writer.
+    public var concurrentCommits: Int { 1 }
+
     /// Fills empty outcome fields whatever the participant's version.
     public func recordOutcomes(
         participantID: String, _ values: [ParticipantField: String], actor: String, today: CivilDate

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Logging
+import PostgresNIO
+import WedgeStore
+
+/// What a write transaction reads once it holds the audit chain's lock, in one query (one round trip): the chain's
+/// head, the next adverse event id, and the participants it names with their baseline values, flags and versions.
+///
+/// Read after the lock, in a statement of its own, so that its snapshot includes every transaction committed
+/// before the lock was granted.
+struct WriteState {
+    /// The participants found among the ids asked for, deleted ones included.
+    var participants: [StoredParticipant] = []
+    /// Their versions (the id of the last audit entry about each); one without entries is left out (version 0).
+    var versions: [String: Int64] = [:]
+    /// The last audit entry's id and hash, or `nil` for an empty log.
+    var head: (id: Int64, hash: String)?
+    /// The next adverse event id: the highest + 1 (events are never deleted).
+    var nextAdverseEventID: Int64 = 1
+
+    /// Reads the state for a transaction writing the participants `ids`, inside the caller's transaction.
+    static func read(_ connection: PostgresConnection, ids: [String], logger: Logger) async throws -> WriteState {
+        var state = WriteState()
+        let outcomeCount = ParticipantColumns.outcomeColumns.count
+        for try await row in try await connection.execute(Query(ids: ids), logger: logger) {
+            let cells = row.makeRandomAccess()
+            if let id = try cells[0].decode(Int64?.self), let hash = try cells[1].decode(String?.self) {
+                state.head = (id, hash)
+            }
+            state.nextAdverseEventID = try cells[2].decode(Int64.self)
+            guard let id = try cells[3].decode(String?.self) else { continue }
+            let afterOutcomes = 12 + outcomeCount
+            let columns = ParticipantColumns(
+                id: id, siteID: try cells[4].decode(String.self), admissionDate: try cells[5].decode(String?.self),
+                conditionID: try cells[6].decode(String.self), period: try cells[7].decode(Int.self),
+                isTransition: try cells[8].decode(Bool.self), isInPrimary: try cells[9].decode(Bool.self),
+                isDeleted: try cells[10].decode(Bool.self), hasInduction: try cells[11].decode(String?.self) != nil,
+                outcomes: try (12..<afterOutcomes).map { try cells[$0].decode(String?.self) })
+            if let version = try cells[afterOutcomes].decode(Int64?.self) { state.versions[id] = version }
+            let covariates = try cells[afterOutcomes + 1].decode([String].self)
+            let values = try cells[afterOutcomes + 2].decode([String].self)
+            state.participants.append(try StoredParticipant(
+                columns, baseline: Dictionary(zip(covariates, values)) { first, _ in first },
+                flags: try cells[afterOutcomes + 3].decode([String].self)))
+        }
+        return state
+    }
+
+    /// The read, a statement prepared once per connection. One row per participant found, or a single row of NULL
+    /// participant columns when none is; the head and the next event id are repeated on every row.
+    private struct Query: PostgresPreparedStatement {
+        typealias Row = PostgresRow
+        let ids: [String]
+
+        static let sql = """
+            SELECT h.id, h.hash, (SELECT COALESCE(MAX(id), 0) + 1 FROM adverse_event),
+                   p.id, p.site_id, p.admission_date, p.condition_id, p.period, p.is_transition, p.is_in_primary,
+                   p.is_deleted, i.participant_id, \(ParticipantColumns.outcomeColumns.map { "i.\($0)" }.joined(separator: ", ")),
+                   (SELECT MAX(a.id) FROM audit_log a
+                    WHERE a.record_id = p.id AND a.table_name IN \(AuditEntry.participantTables)),
+                   ARRAY(SELECT b.covariate FROM baseline_value b WHERE b.participant_id = p.id ORDER BY b.covariate),
+                   ARRAY(SELECT b.value FROM baseline_value b WHERE b.participant_id = p.id ORDER BY b.covariate),
+                   ARRAY(SELECT f.flag FROM participant_flag f WHERE f.participant_id = p.id ORDER BY f.flag)
+            FROM (SELECT 1) AS one
+            LEFT JOIN LATERAL (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h ON TRUE
+            LEFT JOIN participant p ON p.id = ANY($1::text[])
+            LEFT JOIN induction i ON i.participant_id = p.id
+            ORDER BY p.id COLLATE "C"
+            """
+
+        func makeBindings() throws -> PostgresBindings {
+            var binds = PostgresBindings()
+            binds.append(ids, context: .default)
+            return binds
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+    }
+}

@@ -931,7 +931,9 @@ class Run:
         version = re.search(r'name="version" value="(\d+)"', form.text).group(1)
         token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
         fields = {"version": version, "last_contact_date": "2022-07-01"}
-        for label, extra in (("without a form token", {}), ("with a wrong form token", {"csrf": "x" + token[1:]}),
+        # A wrong token: the real one with its first character changed (a token may itself start with "x").
+        wrong = ("y" if token[0] == "x" else "x") + token[1:]
+        for label, extra in (("without a form token", {}), ("with a wrong form token", {"csrf": wrong}),
                              ("with an empty form token", {"csrf": ""})):
             r = http.post(f"{self.base_url}/participants/{pid}/outcomes", data={**fields, **extra}, allow_redirects=False)
             check(r.status_code == 403, f"POST outcomes {label} answered {r.status_code}, not 403")

@@ -4,8 +4,8 @@ import WedgeStore
 
 /// The one writer of a server instance: requests wait in a queue, and whenever the store is free, everything
 /// waiting is committed in one transaction (``WedgeStore/StudyStoring/commit(_:)``); on PostgreSQL the next group
-/// may already queue for the chain's lock while one commits (``depth``). Each request is acknowledged only after that transaction's commit returns, so an acknowledged write is durable; a refused one was rolled back
-/// alone.
+/// may already queue for the chain's lock while one commits (``depth``). Each request is acknowledged only after
+/// that transaction's commit returns, so an acknowledged write is durable; a refused one was rolled back alone.
 ///
 /// Why: the audit chain is linear, so appends are serialized however many connections there are. One transaction
 /// per request pays a commit (an fsync) and, on PostgreSQL, the chain lock's round trips for every write; a group

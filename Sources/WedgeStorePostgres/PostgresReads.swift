@@ -15,13 +15,7 @@ enum PostgresReads {
     ) async throws -> [StoredParticipant] {
         // Two forms of each query, rather than one with `$all OR id = ANY($ids)`, so that the planner uses the
         // primary keys for a write's few participants.
-        let select = """
-            SELECT p.id, p.site_id, p.admission_date, p.condition_id, p.period, p.is_transition, p.is_in_primary,
-                   p.is_deleted, i.participant_id, i.induction_start_date, i.procedure_received,
-                   i.first_injection_date, i.not_initiated_reason, i.discharge_date, i.second_injection_date,
-                   i.third_injection_date, i.last_contact_date, i.dropout_date
-            FROM participant p LEFT JOIN induction i ON i.participant_id = p.id
-            """
+        let select = "SELECT \(participantColumns) FROM participant p LEFT JOIN induction i ON i.participant_id = p.id"
         let deleted = includeDeleted ? "" : " AND NOT p.is_deleted"
         let rows: PostgresQuery, baselineQuery: PostgresQuery, flagQuery: PostgresQuery
         if let ids {
@@ -44,17 +38,32 @@ enum PostgresReads {
         }
         var result: [StoredParticipant] = []
         for try await row in try await connection.query(rows, logger: logger) {
-            let cells = row.makeRandomAccess()
-            let id = try cells[0].decode(String.self)
-            let columns = ParticipantColumns(
-                id: id, siteID: try cells[1].decode(String.self), admissionDate: try cells[2].decode(String?.self),
-                conditionID: try cells[3].decode(String.self), period: try cells[4].decode(Int.self),
-                isTransition: try cells[5].decode(Bool.self), isInPrimary: try cells[6].decode(Bool.self),
-                isDeleted: try cells[7].decode(Bool.self), hasInduction: try cells[8].decode(String?.self) != nil,
-                outcomes: try (9...17).map { try cells[$0].decode(String?.self) })
-            result.append(try StoredParticipant(columns, baseline: baseline[id] ?? [:], flags: flags[id] ?? []))
+            let columns = try participantColumns(row.makeRandomAccess(), from: 0)
+            result.append(try StoredParticipant(columns, baseline: baseline[columns.id] ?? [:],
+                                                flags: flags[columns.id] ?? []))
         }
         return result
+    }
+
+    /// The columns of a participant's row and its induction row (`p` and `i`), in the order
+    /// ``participantColumns(_:from:)`` decodes them: ``participantColumnCount`` of them.
+    static let participantColumns = """
+        p.id, p.site_id, p.admission_date, p.condition_id, p.period, p.is_transition, p.is_in_primary, p.is_deleted, \
+        i.participant_id, \(ParticipantColumns.outcomeColumns.map { "i.\($0)" }.joined(separator: ", "))
+        """
+
+    /// How many ``participantColumns`` there are.
+    static let participantColumnCount = 9 + ParticipantColumns.outcomeColumns.count
+
+    /// Decodes ``participantColumns`` from `cells`, starting at index `start`.
+    static func participantColumns(_ cells: PostgresRandomAccessRow, from start: Int) throws -> ParticipantColumns {
+        ParticipantColumns(
+            id: try cells[start].decode(String.self), siteID: try cells[start + 1].decode(String.self),
+            admissionDate: try cells[start + 2].decode(String?.self), conditionID: try cells[start + 3].decode(String.self),
+            period: try cells[start + 4].decode(Int.self), isTransition: try cells[start + 5].decode(Bool.self),
+            isInPrimary: try cells[start + 6].decode(Bool.self), isDeleted: try cells[start + 7].decode(Bool.self),
+            hasInduction: try cells[start + 8].decode(String?.self) != nil,
+            outcomes: try (start + 9..<start + participantColumnCount).map { try cells[$0].decode(String?.self) })
     }
 
     /// The ids among `ids` that are stored, deleted or not.

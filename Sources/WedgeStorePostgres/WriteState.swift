@@ -22,21 +22,15 @@ struct WriteState {
     /// Reads the state for a transaction writing the participants `ids`, inside the caller's transaction.
     static func read(_ connection: PostgresConnection, ids: [String], logger: Logger) async throws -> WriteState {
         var state = WriteState()
-        let outcomeCount = ParticipantColumns.outcomeColumns.count
         for try await row in try await connection.execute(Query(ids: ids), logger: logger) {
             let cells = row.makeRandomAccess()
             if let id = try cells[0].decode(Int64?.self), let hash = try cells[1].decode(String?.self) {
                 state.head = (id, hash)
             }
             state.nextAdverseEventID = try cells[2].decode(Int64.self)
-            guard let id = try cells[3].decode(String?.self) else { continue }
-            let afterOutcomes = 12 + outcomeCount
-            let columns = ParticipantColumns(
-                id: id, siteID: try cells[4].decode(String.self), admissionDate: try cells[5].decode(String?.self),
-                conditionID: try cells[6].decode(String.self), period: try cells[7].decode(Int.self),
-                isTransition: try cells[8].decode(Bool.self), isInPrimary: try cells[9].decode(Bool.self),
-                isDeleted: try cells[10].decode(Bool.self), hasInduction: try cells[11].decode(String?.self) != nil,
-                outcomes: try (12..<afterOutcomes).map { try cells[$0].decode(String?.self) })
+            guard try cells[3].decode(String?.self) != nil else { continue }
+            let columns = try PostgresReads.participantColumns(cells, from: 3), id = columns.id
+            let afterOutcomes = 3 + PostgresReads.participantColumnCount
             if let version = try cells[afterOutcomes].decode(Int64?.self) { state.versions[id] = version }
             let covariates = try cells[afterOutcomes + 1].decode([String].self)
             let values = try cells[afterOutcomes + 2].decode([String].self)
@@ -54,9 +48,7 @@ struct WriteState {
         let ids: [String]
 
         static let sql = """
-            SELECT h.id, h.hash, (SELECT COALESCE(MAX(id), 0) + 1 FROM adverse_event),
-                   p.id, p.site_id, p.admission_date, p.condition_id, p.period, p.is_transition, p.is_in_primary,
-                   p.is_deleted, i.participant_id, \(ParticipantColumns.outcomeColumns.map { "i.\($0)" }.joined(separator: ", ")),
+            SELECT h.id, h.hash, (SELECT COALESCE(MAX(id), 0) + 1 FROM adverse_event), \(PostgresReads.participantColumns),
                    (SELECT MAX(a.id) FROM audit_log a
                     WHERE a.record_id = p.id AND a.table_name IN \(AuditEntry.participantTables)),
                    ARRAY(SELECT b.covariate FROM baseline_value b WHERE b.participant_id = p.id ORDER BY b.covariate),

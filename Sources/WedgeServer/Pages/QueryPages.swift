@@ -22,7 +22,8 @@ struct QueryPages {
         let kind = kindText.flatMap(OpenQuery.Kind.init(rawValue:))
         if kindText != nil, kind == nil { throw Problem.badRequest([("kind", "is not a kind of query")]) }
         let proto = services.schedule.protocol
-        let found = RouteSupport.openQueries(try await RouteSupport.snapshot(services), site: site, kind: kind, principal, services)
+        let snapshot = try await RouteSupport.snapshot(services)
+        let found = RouteSupport.openQueries(snapshot, site: site, kind: kind, principal, services)
             .sorted { ($0.since ?? .init(dayNumber: 0), $0.participantID) < ($1.since ?? .init(dayNumber: 0), $1.participantID) }
         return renderer.page("queries", title: "Open queries", principal: principal, csrf: context.csrf,
                              current: "/queries", data: [

@@ -10,7 +10,8 @@ import WedgeCore
 ///
 /// Every write transaction first takes ``chainLock``, a transaction-scoped advisory lock, so that audit entries are
 /// appended one transaction at a time: the head read after the lock is the head the commit extends. The lock is
-/// released by the commit or rollback, even when the client dies (the server ends the session).
+/// released by the commit or rollback, even when the client dies (the server ends the session). (A server's group
+/// commits take the same lock at session level, in ``ChainWriter``.)
 ///
 /// Related PostgreSQL documentation: <https://www.postgresql.org/docs/15/explicit-locking.html#ADVISORY-LOCKS>
 struct PostgresConnectionPool: Sendable {
@@ -102,7 +103,7 @@ struct PostgresConnectionPool: Sendable {
 
     /// `BEGIN`, the chain lock for a write, `body`, then `COMMIT`, or `ROLLBACK` when anything before the commit
     /// throws.
-    private static func run<T: Sendable>(
+    static func run<T: Sendable>(
         write: Bool, lock: Bool, on connection: PostgresConnection, logger: Logger,
         _ body: @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {

@@ -65,6 +65,10 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
         }
         connectTimeout = .seconds(seconds)
         configuration.options.connectTimeout = .seconds(Int64(min(seconds, 10)))
+        // Every statement planned for its own values. A prepared statement's generic plan is made once, from the
+        // table sizes of that moment; one made while a table was small kept scanning it whole after it had grown
+        // tenfold (the write transaction's read and write, under load).
+        configuration.options.additionalStartupParameters = [("plan_cache_mode", "force_custom_plan"), ("random_page_cost", "1.1")]
         self.configuration = configuration
         self.database = database
     }

@@ -66,6 +66,37 @@ enum PostgresReads {
             outcomes: try (start + 9..<start + participantColumnCount).map { try cells[$0].decode(String?.self) })
     }
 
+    /// ``participantColumns``, then the participant's version (the id of the last audit entry about it), its
+    /// baseline covariates and values, and its flags: everything a write or a single read needs of a participant,
+    /// in one row, decoded by ``participantDetails(_:from:)``; `i` is ``inductionOfParticipant``.
+    static let participantDetails = """
+        \(participantColumns),
+        (SELECT MAX(a.id) FROM audit_log a WHERE a.record_id = p.id AND a.table_name IN \(AuditEntry.participantTables)),
+        ARRAY(SELECT b.covariate FROM baseline_value b WHERE b.participant_id = p.id ORDER BY b.covariate),
+        ARRAY(SELECT b.value FROM baseline_value b WHERE b.participant_id = p.id ORDER BY b.covariate),
+        ARRAY(SELECT f.flag FROM participant_flag f WHERE f.participant_id = p.id ORDER BY f.flag)
+        """
+
+    /// The induction row `i` of each participant `p`, found by its key: the `OFFSET 0` keeps PostgreSQL from
+    /// turning it into a join that scans the whole table, which it chose for a few participants while its
+    /// statistics still described a small table.
+    static let inductionOfParticipant =
+        "LEFT JOIN LATERAL (SELECT * FROM induction WHERE participant_id = p.id OFFSET 0) AS i ON TRUE"
+
+    /// Decodes ``participantDetails`` from `cells`, starting at index `start`: the participant, and its version
+    /// (`nil` without audit entries).
+    static func participantDetails(
+        _ cells: PostgresRandomAccessRow, from start: Int
+    ) throws -> (participant: StoredParticipant, version: Int64?) {
+        let columns = try participantColumns(cells, from: start)
+        let after = start + participantColumnCount
+        let covariates = try cells[after + 1].decode([String].self), values = try cells[after + 2].decode([String].self)
+        let participant = try StoredParticipant(
+            columns, baseline: Dictionary(zip(covariates, values)) { first, _ in first },
+            flags: try cells[after + 3].decode([String].self))
+        return (participant, try cells[after].decode(Int64?.self))
+    }
+
     /// The ids among `ids` that are stored, deleted or not.
     static func storedIDs(_ connection: PostgresConnection, among ids: [String], logger: Logger) async throws -> Set<String> {
         var stored: Set<String> = []

@@ -4,22 +4,35 @@ import PostgresNIO
 public import WedgeStore
 
 extension PostgresStudyStore {
-    /// Two: while one group commits, the next takes its connection and waits for the chain's lock.
+    /// Two: while the writer (``ChainWriter``) runs one group, the next is queued at it and starts the moment the
+    /// first is written.
     public var concurrentCommits: Int { 2 }
 
-    /// Commits `requests` in one transaction under the audit chain's lock (see ``WedgeStore/StudyStoring/commit(_:)``).
-    ///
-    /// The participants they name are read once; each request is applied to a copy of the staged state, which is
-    /// kept only when the request succeeds, so a refused request leaves nothing behind. Then everything staged is
-    /// sent and committed at once: for the whole group, one lock, one read (``WriteState``), one statement of writes
-    /// (``PostgresWriteBatch``) and one commit, five round trips in all.
+    /// Commits `requests` as one group (see ``WedgeStore/StudyStoring/commit(_:)`` and ``commit(taking:)``).
     public func commit(_ requests: [StudyWriteRequest]) async throws(StoreError) -> [Result<StudyWriteResult, StoreError>] {
         guard !requests.isEmpty else { return [] }
-        let ids = Array(Set(requests.map(\.write.participantID))).sorted()
-        let at = clock(), pool = connection, schedule = schedule, location = location
-        return try await pool.transaction("commit \(requests.count) write(s)", write: true) { connection in
-            let logger = pool.logger
+        return try await commit(taking: { requests })
+    }
+
+    /// Commits what `take` returns, as one group, when the instance's writer (``ChainWriter``) gets to it with the
+    /// audit chain's lock held (see ``WedgeStore/StudyStoring/commit(taking:)``): a group that waited takes in
+    /// everything that arrived meanwhile.
+    ///
+    /// The participants the group names are read once (``WriteState``); each request is applied to a copy of the
+    /// staged state, which is kept only when the request succeeds, so a refused request leaves nothing behind. Then
+    /// everything staged is sent at once, as one statement that PostgreSQL commits by itself
+    /// (``PostgresWriteBatch/commit(_:logger:)``): two round trips for the whole group.
+    public func commit(
+        taking take: @escaping @Sendable () async -> [StudyWriteRequest]
+    ) async throws(StoreError) -> [Result<StudyWriteResult, StoreError>] {
+        let clock = clock, writer = writer, schedule = schedule, location = location
+        return try await writer.run("commit a group of writes") { connection, logger, tenure in
+            let requests = await take()
+            guard !requests.isEmpty else { return [] }
+            let at = clock()
+            let ids = Array(Set(requests.map(\.write.participantID))).sorted()
             let state = try await WriteState.read(connection, ids: ids, logger: logger)
+            if state.othersWaiting { tenure.yield() }
             var staged = StagedTransaction(
                 schedule: schedule, participants: state.participants, read: ids,
                 head: AuditChainHead(lastID: state.head?.id, lastHash: state.head?.hash, at: at, actor: ""),
@@ -40,7 +53,11 @@ extension PostgresStudyStore {
                     results.append(.failure(refusal))
                 }
             }
-            try await staged.batch.write(connection, logger: logger)
+            do {
+                try await staged.batch.commit(connection, logger: logger)
+            } catch {
+                throw ChainWriter.Writing(underlying: error)
+            }
             return results
         }
     }

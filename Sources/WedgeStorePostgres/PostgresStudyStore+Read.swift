@@ -55,11 +55,11 @@ extension PostgresStudyStore {
     /// One participant, deleted or not, with its version; `nil` when there is none.
     public func participant(_ id: String) async throws(StoreError) -> VersionedParticipant? {
         let pool = connection
-        return try await pool.transaction("read participant '\(id)'", write: false) { connection in
-            guard let stored = try await PostgresReads.participants(connection, ids: [id], includeDeleted: true,
-                                                                     logger: pool.logger).first else { return nil }
-            let versions = try await PostgresReads.versions(connection, ids: [id], logger: pool.logger)
-            return VersionedParticipant(stored, version: versions[id] ?? 0)
+        return try await pool.transaction("read participant '\(id)'", write: false, autocommit: true) { connection in
+            for try await (stored, version) in try await connection.execute(ParticipantQuery(id: id), logger: pool.logger) {
+                return VersionedParticipant(stored, version: version ?? 0)
+            }
+            return nil
         }
     }
 

@@ -7,9 +7,11 @@ public import WedgeStore
 /// A study database on PostgreSQL: the second engine behind ``WedgeStore/StudyStoring``, for several server
 /// instances sharing one database.
 ///
-/// It runs the same write logic as the SQLite engine (`StudyTransaction`): for each write it opens a transaction,
-/// takes the audit chain's advisory lock, reads what the operation needs, runs the operation on a staged copy,
-/// then sends the staged rows (COPY) and updates in the same transaction. See `docs/postgresql.md`.
+/// It runs the same write logic as the SQLite engine (`StudyTransaction`): for each write it takes the audit
+/// chain's advisory lock, reads what the operation needs, runs the operation on a staged copy, then sends what it
+/// staged, as one statement (or COPY, for many rows). A single write does that in a transaction of its own; a
+/// server's group commits go through ``ChainWriter``, which holds the lock across groups. See
+/// `docs/postgresql.md`.
 ///
 /// ```swift
 /// let store = try await PostgresStudyStore.open(url: "postgres://wedge@127.0.0.1:5432/swift")
@@ -23,6 +25,8 @@ public final class PostgresStudyStore: StudyEngine {
     public let location: String
     /// The connection pool.
     let connection: PostgresConnectionPool
+    /// The group commits' writer, which holds the audit chain's lock across groups.
+    let writer: ChainWriter
     let clock: @Sendable () -> String
     /// The stored protocol and schedule, read once when the store is opened (the study and site rows can never
     /// change: triggers refuse it).
@@ -33,6 +37,7 @@ public final class PostgresStudyStore: StudyEngine {
          clock: @escaping @Sendable () -> String) {
         location = connection.location
         self.connection = connection
+        writer = ChainWriter(pool: connection)
         self.loaded = loaded
         self.schedule = schedule
         self.clock = clock

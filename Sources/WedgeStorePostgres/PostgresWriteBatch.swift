@@ -73,6 +73,21 @@ struct PostgresWriteBatch {
         }
     }
 
+    /// Sends every row on `connection` outside a transaction block, as ``ChainWriter`` does: as one statement,
+    /// which PostgreSQL runs and commits atomically, when it can; otherwise (the study's rows, or enough new rows for
+    /// COPY) as ``write(_:logger:)`` inside `BEGIN` and `COMMIT`.
+    func commit(_ connection: PostgresConnection, logger: Logger) async throws {
+        let statement = staged()
+        if study == nil, statement.insertedRows <= Self.copyThreshold {
+            try await statement.run(connection, logger: logger)
+        } else {
+            let batch = self
+            try await PostgresConnectionPool.run(write: true, lock: false, on: connection, logger: logger) { connection in
+                try await batch.write(connection, logger: logger)
+            }
+        }
+    }
+
     /// Sends every row on `connection`, inside the caller's transaction.
     func write(_ connection: PostgresConnection, logger: Logger) async throws {
         if let study {
@@ -89,7 +104,7 @@ struct PostgresWriteBatch {
             }
         }
         var statement = staged()
-        if WriteStatement.Slot.inserts.reduce(0, { $0 + statement[$1].rows.count }) > Self.copyThreshold {
+        if statement.insertedRows > Self.copyThreshold {
             for slot in WriteStatement.Slot.inserts where !statement[slot].isEmpty {
                 try await copy(statement[slot], connection, logger)
                 statement[slot] = slot.rows

@@ -36,15 +36,27 @@ struct TableRows {
     /// The rows as a JSON array of objects keyed by column, for `jsonb_populate_recordset(NULL::table, …)`, which
     /// gives each value its column's type.
     var json: String {
-        JSONValue.array(rows.map { row in
-            .object(zip(columns, row).map { column, field in
+        let keys = columns.map { column -> String in
+            var key = ""
+            JSONValue.quote(column, into: &key)
+            return key + ":"
+        }
+        var out = "["
+        for (n, row) in rows.enumerated() {
+            out.append(n == 0 ? "{" : ",{")
+            for (k, field) in row.enumerated() {
+                if k > 0 { out.append(",") }
+                out.append(keys[k])
                 switch field {
-                case .null: (column, JSONValue.null)
-                case .bool(let value): (column, .bool(value))
-                case .int(let value): (column, .int(Int(value)))
-                case .text(let value): (column, .string(value))
+                case .null: out.append("null")
+                case .bool(let value): out.append(value ? "true" : "false")
+                case .int(let value): out.append(String(value))
+                case .text(let value): JSONValue.quote(value, into: &out)
                 }
-            })
-        }).serialized()
+            }
+            out.append("}")
+        }
+        out.append("]")
+        return out
     }
 }

@@ -18,6 +18,8 @@ struct WriteState {
     var head: (id: Int64, hash: String)?
     /// The next adverse event id: the highest + 1 (events are never deleted).
     var nextAdverseEventID: Int64 = 1
+    /// Whether another session waits for the chain's lock (``ChainWriter`` then lets it go after this group).
+    var othersWaiting = false
 
     /// Reads the state for a transaction writing the participants `ids`, inside the caller's transaction.
     static func read(_ connection: PostgresConnection, ids: [String], logger: Logger) async throws -> WriteState {
@@ -28,36 +30,33 @@ struct WriteState {
                 state.head = (id, hash)
             }
             state.nextAdverseEventID = try cells[2].decode(Int64.self)
-            guard try cells[3].decode(String?.self) != nil else { continue }
-            let columns = try PostgresReads.participantColumns(cells, from: 3), id = columns.id
-            let afterOutcomes = 3 + PostgresReads.participantColumnCount
-            if let version = try cells[afterOutcomes].decode(Int64?.self) { state.versions[id] = version }
-            let covariates = try cells[afterOutcomes + 1].decode([String].self)
-            let values = try cells[afterOutcomes + 2].decode([String].self)
-            state.participants.append(try StoredParticipant(
-                columns, baseline: Dictionary(zip(covariates, values)) { first, _ in first },
-                flags: try cells[afterOutcomes + 3].decode([String].self)))
+            state.othersWaiting = try cells[3].decode(Bool.self)
+            guard try cells[4].decode(String?.self) != nil else { continue }
+            let (participant, version) = try PostgresReads.participantDetails(cells, from: 4)
+            if let version { state.versions[participant.id] = version }
+            state.participants.append(participant)
         }
         return state
     }
 
     /// The read, a statement prepared once per connection. One row per participant found, or a single row of NULL
-    /// participant columns when none is; the head and the next event id are repeated on every row.
+    /// participant columns when none is; the head, the next event id and whether another session waits for the
+    /// chain's lock in this database (`pg_locks` shows an `int8` advisory key as its high and low halves) are
+    /// repeated on every row.
     private struct Query: PostgresPreparedStatement {
         typealias Row = PostgresRow
         let ids: [String]
 
         static let sql = """
-            SELECT h.id, h.hash, (SELECT COALESCE(MAX(id), 0) + 1 FROM adverse_event), \(PostgresReads.participantColumns),
-                   (SELECT MAX(a.id) FROM audit_log a
-                    WHERE a.record_id = p.id AND a.table_name IN \(AuditEntry.participantTables)),
-                   ARRAY(SELECT b.covariate FROM baseline_value b WHERE b.participant_id = p.id ORDER BY b.covariate),
-                   ARRAY(SELECT b.value FROM baseline_value b WHERE b.participant_id = p.id ORDER BY b.covariate),
-                   ARRAY(SELECT f.flag FROM participant_flag f WHERE f.participant_id = p.id ORDER BY f.flag)
+            SELECT h.id, h.hash, (SELECT COALESCE(MAX(id), 0) + 1 FROM adverse_event),
+                   EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objsubid = 1
+                           AND (classid::bigint << 32 | objid::bigint) = \(PostgresConnectionPool.chainLock)
+                           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())),
+                   \(PostgresReads.participantDetails)
             FROM (SELECT 1) AS one
             LEFT JOIN LATERAL (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h ON TRUE
             LEFT JOIN participant p ON p.id = ANY($1::text[])
-            LEFT JOIN induction i ON i.participant_id = p.id
+            \(PostgresReads.inductionOfParticipant)
             ORDER BY p.id COLLATE "C"
             """
 

@@ -74,6 +74,9 @@ struct WriteStatement: PostgresPreparedStatement {
         set { slots[slot.rawValue] = newValue }
     }
 
+    /// How many rows the inserting slots have.
+    var insertedRows: Int { Slot.inserts.reduce(0) { $0 + self[$1].rows.count } }
+
     /// Whether no slot has a row.
     var isEmpty: Bool { slots.allSatisfy(\.isEmpty) }
 

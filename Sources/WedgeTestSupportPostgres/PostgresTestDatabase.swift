@@ -33,7 +33,10 @@ public struct PostgresTestDatabase: Sendable {
             group.addTask { await client.run(); return false }
             defer { group.cancelAll() }
             let rows = try await client.query(
-                "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = 1162102597",
+                """
+                SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = 1162102597
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                """,
                 logger: logger)
             for try await count in rows.decode(Int64.self) { return count > 0 }
             return false

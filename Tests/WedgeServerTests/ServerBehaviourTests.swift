@@ -2,6 +2,8 @@
 
 import Foundation
 import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Testing
 import WedgeCore
 @testable import WedgeServer
@@ -200,6 +202,26 @@ struct ServerBehaviourTests {
             #expect(admin.body.contains(#"wedge_http_requests_total{method="POST",status="2xx"} 1"#))
             #expect(admin.body.contains("wedge_writes_committed_total 1\n"))
             #expect(admin.body.contains(#"wedge_http_request_duration_seconds_count"#))
+        }
+    }
+
+    @Test("A store failure outside a route's own handling is its problem: 503 while the database is unreachable, not 500")
+    func storeFailureEscaping() async throws {
+        // Authentication's token lookup and the idempotency keys read the database before any route runs; when it
+        // is unreachable, that failure reaches the outermost middleware.
+        let router = Router()
+        router.middlewares.add(SecurityHeaders<BasicRequestContext>(metrics: ServerMetrics()))
+        router.get("lost") { _, _ -> String in
+            throw StoreError.connectionLost(location: "db", operation: "look up a token", outcomeUnknown: false)
+        }
+        router.get("other") { _, _ -> String in throw CancellationError() }
+        try await Application(router: router).test(.router) { client in
+            let lost = try await client.send(.get, "/lost", [:])
+            #expect(lost.status == 503)
+            #expect(lost.json["title"] as? String == "Database unavailable")
+            #expect(lost.headers[.contentSecurityPolicy] != nil)
+            let other = try await client.send(.get, "/other", [:])
+            #expect(other.status == 500)
         }
     }
 }

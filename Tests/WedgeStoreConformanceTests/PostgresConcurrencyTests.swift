@@ -44,6 +44,49 @@ struct PostgresConcurrencyTests {
         await store.close()
     }
 
+    @Test("Two instances' group writers and single writes at once: every write stored, the chain verifies, the lock given back",
+          .enabled(if: Engine.postgresURL != nil))
+    func twoWriters() async throws {
+        let (store, url) = try await ConformanceFixture.makeStore(.postgres)
+        let other = try await PostgresStudyStore.open(url: url)
+        let before = try await store.dump()
+        let today = ConformanceFixture.today
+        // Each instance's writer holds the chain's lock while its groups keep coming, and lets it go when the other
+        // instance's writer, or a single write (which takes the lock per transaction), waits for it.
+        let stored = try await withThrowingTaskGroup(of: Int.self) { group in
+            for (prefix, instance) in [("A", store), ("B", other as any StudyEngine)] {
+                for n in 0..<150 {
+                    group.addTask {
+                        let request = StudyWriteRequest(.enroll(ConformanceFixture.record("\(prefix)\(n)")), actor: prefix,
+                                                        today: today)
+                        return try await instance.commit(taking: { [request] }).count { (try? $0.get()) != nil }
+                    }
+                }
+            }
+            for n in 0..<10 {
+                group.addTask {
+                    _ = try await other.enroll(ConformanceFixture.record("S\(n)"), actor: "S", today: today)
+                    return 1
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(stored == 310)
+        let after = try await store.dump()
+        #expect(after.participants.count == before.participants.count + 310)
+        #expect(after.auditLog.count == before.auditLog.count + 310)
+        #expect(try await store.verifyAuditChain().isIntact)
+        // The writer gives the lock back right after its last group's answer; wait for that, within 5 s.
+        var held = true
+        for _ in 0..<250 where held {
+            held = try await PostgresTestDatabase.lockHeld(url: url)
+            if held { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(!held, "the lock was still held 5 s after the last write")
+        await other.close()
+        await store.close()
+    }
+
     @Test("kill -9 in the middle of an import leaves nothing of it", .enabled(if: Engine.postgresURL != nil))
     func killedImport() async throws {
         let (store, url) = try await ConformanceFixture.makeStore(.postgres)

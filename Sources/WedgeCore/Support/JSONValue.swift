@@ -29,56 +29,68 @@ public enum JSONValue: Sendable, Equatable {
         return pretty ? out + "\n" : out
     }
 
+    /// Appends the text to `out`, piece by piece (no intermediate strings: every JSON response and every batch
+    /// of rows sent to PostgreSQL is written here).
     private func write(to out: inout String, pretty: Bool, indent: Int) {
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
-        let newline = pretty ? "\n" : ""
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += d.isFinite ? (d.rounded() == d && abs(d) < 1e15 ? String(Int(d)) : "\(d)") : "null"
-        case .string(let s): out += Self.quote(s)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .int(let i): out.append(String(i))
+        case .double(let d): out.append(d.isFinite ? (d.rounded() == d && abs(d) < 1e15 ? String(Int(d)) : "\(d)") : "null")
+        case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[" + newline
+            if items.isEmpty { out.append("[]"); return }
+            out.append("[")
             for (k, item) in items.enumerated() {
-                out += pad
+                if k > 0 { out.append(",") }
+                Self.breakLine(&out, pretty: pretty, indent: indent + 1)
                 item.write(to: &out, pretty: pretty, indent: indent + 1)
-                out += (k < items.count - 1 ? "," : "") + newline
             }
-            out += closePad + "]"
+            Self.breakLine(&out, pretty: pretty, indent: indent)
+            out.append("]")
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{" + newline
+            if pairs.isEmpty { out.append("{}"); return }
+            out.append("{")
             for (k, (key, value)) in pairs.enumerated() {
-                out += pad + Self.quote(key) + (pretty ? ": " : ":")
+                if k > 0 { out.append(",") }
+                Self.breakLine(&out, pretty: pretty, indent: indent + 1)
+                Self.quote(key, into: &out)
+                out.append(pretty ? ": " : ":")
                 value.write(to: &out, pretty: pretty, indent: indent + 1)
-                out += (k < pairs.count - 1 ? "," : "") + newline
             }
-            out += closePad + "}"
+            Self.breakLine(&out, pretty: pretty, indent: indent)
+            out.append("}")
         }
     }
 
-    static func quote(_ s: String) -> String {
+    /// When `pretty`, a newline and `indent` levels of two spaces.
+    private static func breakLine(_ out: inout String, pretty: Bool, indent: Int) {
+        guard pretty else { return }
+        out.append("\n")
+        for _ in 0..<indent { out.append("  ") }
+    }
+
+    /// Appends `s` as a JSON string literal (RFC 8259 escapes), for callers that write JSON text directly.
+    public static func quote(_ s: String, into out: inout String) {
+        out.append("\"")
         // Most strings need no escape: copy them whole.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + s + "\""
-        }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+            out.append(s)
+        } else {
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out.append("\\\"")
+                case "\\": out.append("\\\\")
+                case "\n": out.append("\\n")
+                case "\r": out.append("\\r")
+                case "\t": out.append("\\t")
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                default: out.unicodeScalars.append(scalar)
+                }
             }
         }
-        return out + "\""
+        out.append("\"")
     }
 }

@@ -3,9 +3,10 @@
 import WedgeStore
 
 /// The one writer of a server instance: requests wait in a queue, and whenever the store is free, everything
-/// waiting is committed in one transaction (``WedgeStore/StudyStoring/commit(_:)``); on PostgreSQL the next group
-/// may already queue for the chain's lock while one commits (``depth``). Each request is acknowledged only after
-/// that transaction's commit returns, so an acknowledged write is durable; a refused one was rolled back alone.
+/// waiting is committed as one group (``WedgeStore/StudyStoring/commit(taking:)``); on PostgreSQL the next group
+/// is already queued while one is written (``depth``), and takes its members when its turn comes. Each request is
+/// acknowledged only after its group's commit returns, so an acknowledged write is durable; a refused one was
+/// rolled back alone.
 ///
 /// Why: the audit chain is linear, so appends are serialized however many connections there are. One transaction
 /// per request pays a commit (an fsync) and, on PostgreSQL, the chain lock's round trips for every write; a group
@@ -13,10 +14,16 @@ import WedgeStore
 /// ``maxGroup``), and with a single client each write is its own group, with no added wait. The limit is then the
 /// store's time per group: a commit plus a few statements per write.
 actor GroupCommitter {
+    /// A request waiting for its group's commit, and the continuation that answers it.
+    private typealias Member = (request: StudyWriteRequest, done: CheckedContinuation<Result<StudyWriteResult, StoreError>, Never>)
+
     private let store: any StudyStoring
-    private var pending: [(request: StudyWriteRequest, done: CheckedContinuation<Result<StudyWriteResult, StoreError>, Never>)] = []
+    private var pending: [Member] = []
     /// Groups being committed now.
     private var inFlight = 0
+    /// The members each group under way took, by group number (taken when its transaction could write).
+    private var taken: [Int: [Member]] = [:]
+    private var nextGroup = 0
     /// The most requests committed together.
     let maxGroup: Int
     /// The most groups under way at once (``WedgeStore/StudyStoring/concurrentCommits``): on PostgreSQL the next
@@ -41,28 +48,42 @@ actor GroupCommitter {
         }
     }
 
-    /// Starts a group of what is waiting, while fewer than ``depth`` are under way.
+    /// Starts a group while fewer than ``depth`` are under way and something is waiting. Its members are taken
+    /// only when its transaction can write (``WedgeStore/StudyStoring/commit(taking:)``), so a group that waited
+    /// for the chain's lock takes in everything that arrived meanwhile.
     private func startGroups() {
         while inFlight < depth, !pending.isEmpty {
-            let group = Array(pending.prefix(maxGroup))
-            pending.removeFirst(group.count)
             inFlight += 1
-            Task { await self.commit(group) }
+            let group = nextGroup
+            nextGroup += 1
+            Task(priority: .high) { await self.commit(group) }
         }
     }
 
-    private func commit(
-        _ group: [(request: StudyWriteRequest, done: CheckedContinuation<Result<StudyWriteResult, StoreError>, Never>)]
-    ) async {
+    /// The waiting requests, up to ``maxGroup``, now members of `group`.
+    private func take(_ group: Int) -> [StudyWriteRequest] {
+        let members = Array(pending.prefix(maxGroup))
+        pending.removeFirst(members.count)
+        taken[group] = members
+        return members.map(\.request)
+    }
+
+    private func commit(_ group: Int) async {
+        let members: [Member]
         let results: [Result<StudyWriteResult, StoreError>]
         do {
-            results = try await store.commit(group.map(\.request))
-            committedGroups += 1
+            results = try await store.commit(taking: { await self.take(group) })
+            members = taken.removeValue(forKey: group) ?? []
+            committedGroups += members.isEmpty ? 0 : 1
             committedWrites += results.count
         } catch {
-            results = Array(repeating: .failure(error), count: group.count)
+            // Failed before taking anything (no connection, the lock not reached): the requests waiting now would
+            // meet the same failure, so they get it rather than a retry loop.
+            if taken[group] == nil { _ = take(group) }
+            members = taken.removeValue(forKey: group) ?? []
+            results = Array(repeating: .failure(error), count: members.count)
         }
-        for (member, result) in zip(group, results) { member.done.resume(returning: result) }
+        for (member, result) in zip(members, results) { member.done.resume(returning: result) }
         inFlight -= 1
         startGroups()
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import Logging
 import WedgeCore
 public import Hummingbird
 public import HTTPTypes
@@ -52,8 +53,16 @@ enum Idempotency {
                 try? await state.releaseIdempotencyKey(username: principal.username, key: key)
                 throw error
             }
-            try await state.completeIdempotencyKey(username: principal.username, key: key, status: result.status,
-                                                   response: result.stored)
+            do {
+                try await state.completeIdempotencyKey(username: principal.username, key: key, status: result.status,
+                                                       response: result.stored)
+            } catch {
+                // The write is saved, so it is answered; the key stays reserved without an answer, as when the
+                // process dies here (a retry gets 409 and reads the participant).
+                services.securityLog.warning("idempotency answer not stored", metadata: [
+                    "user": "\(principal.username)", "type": "\(type(of: error))",
+                ])
+            }
             return result.response()
         }
     }

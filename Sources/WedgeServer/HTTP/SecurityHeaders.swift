@@ -3,10 +3,12 @@
 public import Hummingbird
 public import HTTPTypes
 import Logging
+import WedgeStore
 
 /// Headers on every response, errors included: a strict Content-Security-Policy, no MIME sniffing, no framing,
 /// no referrer, and no caching (responses carry participant data). It is the outermost middleware, so it also
-/// counts every request for `/metrics` and answers any unexpected error as a 500 problem.
+/// counts every request for `/metrics`, answers a store failure as the API does elsewhere (``StoreProblem``), and
+/// any other unexpected error as a 500 problem.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     /// Where each request's method, status and time are counted.
     let metrics: ServerMetrics
@@ -18,6 +20,10 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
+        } catch let error as StoreError {
+            // A store failure outside a route's own handling (authentication's token lookup, an idempotency key):
+            // the same answer as inside one, 503 while the database is unreachable.
+            response = try StoreProblem.from(error).response(from: request, context: context)
         } catch {
             // Never the error's text: it may name a database path or worse. The log has the type only.
             context.logger.error("unexpected error", metadata: ["type": "\(type(of: error))"])

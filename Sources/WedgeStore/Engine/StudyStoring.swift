@@ -91,9 +91,16 @@ public protocol StudyStoring: Sendable {
     /// was written (or, for ``StoreError/connectionLost(location:operation:outcomeUnknown:)`` with `outcomeUnknown`,
     /// it is not known). A server's group commit: one transaction, one commit, many acknowledged writes.
     func commit(_ requests: [StudyWriteRequest]) async throws(StoreError) -> [Result<StudyWriteResult, StoreError>]
-    /// How many ``commit(_:)`` calls a group committer should keep under way at once: 1 where the engine has a
-    /// single writer (SQLite), 2 where the next group's transaction can take its own connection and queue for the
-    /// audit chain's lock while the current one commits (PostgreSQL), so that it starts the moment the lock is free.
+    /// Commits, as ``commit(_:)`` does, the requests `take` returns, calling it once, at the moment the transaction
+    /// can write: on PostgreSQL after it holds the audit chain's lock, so that a group that queued for the lock takes
+    /// in every request that arrived while it waited. The results are in the order of what `take` returned; an
+    /// error thrown before `take` was called means nothing was taken.
+    func commit(
+        taking take: @escaping @Sendable () async -> [StudyWriteRequest]
+    ) async throws(StoreError) -> [Result<StudyWriteResult, StoreError>]
+    /// How many ``commit(taking:)`` calls a group committer should keep under way at once: 1 where the engine
+    /// writes a group as soon as it is asked (SQLite), 2 where the next group can queue while the current one is
+    /// written (PostgreSQL's writer), so that it starts the moment that one is done.
     var concurrentCommits: Int { get }
 
     /// The audit log, oldest first: all of it, or the entries about one participant.
@@ -105,6 +112,14 @@ public protocol StudyStoring: Sendable {
 extension StudyStoring {
     /// One writer.
     public var concurrentCommits: Int { 1 }
+
+    /// Takes the requests first, then commits them: with one writer, the group's members are known when its
+    /// transaction starts.
+    public func commit(
+        taking take: @escaping @Sendable () async -> [StudyWriteRequest]
+    ) async throws(StoreError) -> [Result<StudyWriteResult, StoreError>] {
+        try await commit(await take())
+    }
 
     /// Fills empty outcome fields whatever the participant's version.
     public func recordOutcomes(

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
-public import WedgeCore
+import WedgeCore
 public import WedgeStore
 
 /// A study database on PostgreSQL: the second engine behind ``WedgeStore/StudyStoring``, for several server

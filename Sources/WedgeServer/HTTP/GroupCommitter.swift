@@ -23,6 +23,9 @@ actor GroupCommitter {
     private var inFlight = 0
     /// The members each group under way took, by group number (taken when its transaction could write).
     private var taken: [Int: [Member]] = [:]
+    /// The groups under way that may still take members: a group's store call that failed and was answered may
+    /// leave work behind that asks to take later (its connection died under it); it then gets nothing.
+    private var open: Set<Int> = []
     private var nextGroup = 0
     /// The most requests committed together.
     let maxGroup: Int
@@ -56,12 +59,14 @@ actor GroupCommitter {
             inFlight += 1
             let group = nextGroup
             nextGroup += 1
+            open.insert(group)
             Task(priority: .high) { await self.commit(group) }
         }
     }
 
     /// The waiting requests, up to ``maxGroup``, now members of `group`.
     private func take(_ group: Int) -> [StudyWriteRequest] {
+        guard open.contains(group), taken[group] == nil else { return [] }
         let members = Array(pending.prefix(maxGroup))
         pending.removeFirst(members.count)
         taken[group] = members
@@ -83,6 +88,7 @@ actor GroupCommitter {
             members = taken.removeValue(forKey: group) ?? []
             results = Array(repeating: .failure(error), count: members.count)
         }
+        open.remove(group)
         for (member, result) in zip(members, results) { member.done.resume(returning: result) }
         inFlight -= 1
         startGroups()

@@ -30,6 +30,18 @@ extension StudyStore {
     ///
     /// - Throws: A wrapped SQLite error.
     public func participantCount() throws(StoreError) -> Int {
-        try read("count participants") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participant") ?? 0 }
+        try read("count participants", Self.countParticipants)
+    }
+
+    /// How many participants the database holds, read on GRDB's threads (``asyncRead(_:_:)``): the server's
+    /// `/healthz`, which clients poll while it restarts. A synchronous read there blocked the cooperative pool's
+    /// threads waiting for a reader, while the readers of asynchronous reads waited for one of those threads to be
+    /// given back: the server stopped answering.
+    public func participantCount() async throws(StoreError) -> Int {
+        try await asyncRead("count participants", Self.countParticipants)
+    }
+
+    private static let countParticipants: @Sendable (Database) throws -> Int = { db in
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participant") ?? 0
     }
 }

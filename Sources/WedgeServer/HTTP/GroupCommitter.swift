@@ -84,7 +84,7 @@ actor GroupCommitter {
         } catch {
             // Failed before taking anything (no connection, the lock not reached): the requests waiting now would
             // meet the same failure, so they get it rather than a retry loop.
-            if taken[group] == nil { _ = take(group) }
+            _ = take(group)
             members = taken.removeValue(forKey: group) ?? []
             results = Array(repeating: .failure(error), count: members.count)
         }

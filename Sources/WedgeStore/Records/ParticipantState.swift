@@ -65,26 +65,11 @@ package enum ParticipantState {
         return object as? [String: String]
     }
 
-    /// `text` as a JSON string literal.
+    /// `text` as a JSON string literal (``WedgeCore/JSONValue/quote(_:into:)``, the escaping every JSON Wedge
+    /// writes uses).
     static func quote(_ text: String) -> String {
-        // Fast path: most values need no escaping (an import quotes about 20 values per participant).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
-        }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONValue.quote(text, into: &out)
+        return out
     }
 }

@@ -3,7 +3,8 @@
 """Load generator for wedge-server (issue 16): N concurrent clients on loopback, each with its own API token, make
 enrollments and outcome recordings (some deliberately conflicting: a stale If-Match), then check that every write
 acknowledged with a 2xx is in the database, that nothing unacknowledged is half there, and that the audit chain
-verifies. Prints one JSON line: throughput of acknowledged writes and p50/p99 latency of every write request.
+verifies. Prints one JSON line: throughput of acknowledged writes and p50/p99 latency of every write request, and by kind
+(enroll, enroll-keyed: with an Idempotency-Key, record, stale: the deliberate conflict).
 
     Benchmarks/server-load.py --accounts FILE --url http://127.0.0.1:8080 [--url http://127.0.0.1:8081]
                               [--clients 50] [--writes 10000]
@@ -97,7 +98,9 @@ async def client(index, url, token, site, writes, admission, results):
             status, response_headers, _ = await conn.request(method, path, token, body, headers)
         except (ConnectionError, OSError, asyncio.IncompleteReadError, ValueError, IndexError):
             status, response_headers = None, {}
-        results["latency"].append(time.perf_counter() - start)
+        elapsed = time.perf_counter() - start
+        results["latency"].append(elapsed)
+        results["by_kind"].setdefault(kind, []).append(elapsed)
         if status is None or status == 503:
             results["unknown"].add(pid)
             results["unavailable" if status == 503 else "transport_errors"] += 1
@@ -110,10 +113,11 @@ async def client(index, url, token, site, writes, admission, results):
         while made < writes:
             pid = f"L{index:03d}-{k:05d}"
             k += 1
-            status, headers = await send("enroll", pid, "POST", "/api/v1/participants", {
+            keyed = k % 4 == 0
+            status, headers = await send("enroll-keyed" if keyed else "enroll", pid, "POST", "/api/v1/participants", {
                 "id": pid, "site": site, "admission_date": admission,
                 "baseline": {"age": "40", "sex": "female", "insured": "yes", "opioid_days_30": "20"}},
-                {"Idempotency-Key": f"enroll-{pid}"} if k % 4 == 0 else None)
+                {"Idempotency-Key": f"enroll-{pid}"} if keyed else None)
             made += 1
             if status != 201:
                 if status not in (None, 503):
@@ -170,7 +174,7 @@ async def main():
             sys.exit(f"cannot issue a token: {status} {body[:200]}")
         clients.append((json.loads(body)["token"], site or sites[i % len(sites)]))
     results = {"latency": [], "enrolled": set(), "recorded": set(), "stale": set(), "unknown": set(), "conflicts": 0,
-               "unexpected": [], "transport_errors": 0, "unavailable": 0}
+               "unexpected": [], "transport_errors": 0, "unavailable": 0, "by_kind": {}}
     per_client = [args.writes // args.clients + (1 if i < args.writes % args.clients else 0) for i in range(args.clients)]
     started = time.perf_counter()
     setup.close()
@@ -201,20 +205,25 @@ async def main():
     verification = json.loads(body)
     setup.close()
     latencies = sorted(results["latency"])
+
+    def percentiles(values):
+        values = sorted(values)
+        return {"n": len(values), "p50_ms": round(values[len(values) // 2] * 1000, 2),
+                "p99_ms": round(values[min(len(values) - 1, int(len(values) * 0.99))] * 1000, 2)}
     acknowledged = len(results["enrolled"]) + len(results["recorded"])
     report = {
         "label": args.label, "servers": len(args.url), "clients": args.clients, "requests": len(latencies),
         "acknowledged_writes": acknowledged, "deliberate_conflicts_refused": results["conflicts"],
         "seconds": round(elapsed, 3), "writes_per_second": round(acknowledged / elapsed, 1),
         "requests_per_second": round(len(latencies) / elapsed, 1),
-        "p50_ms": round(latencies[len(latencies) // 2] * 1000, 2),
-        "p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 2),
+        **{key: value for key, value in percentiles(latencies).items() if key != "n"},
         "lost_enrollments": len(lost_enrollments), "lost_records": len(lost_records),
         "unacknowledged_stored": len(unacknowledged), "stale_writes_stored": len(stale_written),
         "unexpected_statuses": len(results["unexpected"]), "transport_errors": results["transport_errors"],
         "answered_503": results["unavailable"], "outcome_unknown": len(results["unknown"]),
         "unknown_stored": len(stored.keys() & (results["unknown"] - results["enrolled"])),
         "audit_valid": verification.get("valid"), "audit_entries": verification.get("entries"),
+        "by_kind": {kind: percentiles(values) for kind, values in sorted(results["by_kind"].items())},
     }
     print(json.dumps(report))
     ok = (not lost_enrollments and not lost_records and not unacknowledged and not stale_written

@@ -6,14 +6,19 @@
 # audit chain does not verify. Starts a throwaway PostgreSQL (scripts/with-postgres.sh).
 #
 #   Benchmarks/server-load.sh [WRITES] [CLIENTS]
+#
+# WEDGE_SERVER=PATH runs that binary instead of building one (to compare two builds on the same machine state).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 writes="${1:-10000}" clients="${2:-50}"
-swift build -c release --product wedge-server > /dev/null
-export WRITES="$writes" CLIENTS="$clients"
+if [ -z "${WEDGE_SERVER:-}" ]; then
+  swift build -c release --product wedge-server > /dev/null
+  WEDGE_SERVER=.build/release/wedge-server
+fi
+export WRITES="$writes" CLIENTS="$clients" WEDGE_SERVER
 scripts/with-postgres.sh bash -c '
   set -euo pipefail
-  S=.build/release/wedge-server L=Benchmarks/server-load.py tmp=$(mktemp -d)
+  S=$WEDGE_SERVER L=Benchmarks/server-load.py tmp=$(mktemp -d)
   pids=()
   trap "kill \${pids[*]} 2>/dev/null || true; rm -rf $tmp" EXIT
   wait_up() { for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$1/healthz" > /dev/null && return 0; sleep 0.5; done; return 1; }

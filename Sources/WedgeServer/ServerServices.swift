@@ -43,10 +43,11 @@ public struct ServerServices: Sendable {
         committer = GroupCommitter(store: store)
     }
 
-    /// Commits one write through the group committer, as `principal`, dated today.
-    func commit(_ write: StudyWrite, by principal: Principal) async -> Result<StudyWriteResult, StoreError> {
+    /// Commits one write through the group committer, as `principal`, dated today, storing `answer` with it.
+    func commit(_ write: StudyWrite, by principal: Principal, answer: IdempotentAnswer? = nil) async -> Result<StudyWriteResult, StoreError> {
         let site = principal.role == .siteCoordinator ? principal.siteID : nil
-        return await committer.submit(StudyWriteRequest(write, actor: principal.actor, today: today(), siteID: site))
+        return await committer.submit(StudyWriteRequest(write, actor: principal.actor, today: today(), siteID: site,
+                                                        answer: answer))
     }
 
     /// The current time as ISO 8601 UTC with seconds.

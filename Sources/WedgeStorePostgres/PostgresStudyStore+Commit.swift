@@ -19,7 +19,9 @@ extension PostgresStudyStore {
     /// everything that arrived meanwhile.
     ///
     /// The participants the group names are read once (``WriteState``); each request is applied to a copy of the
-    /// staged state, which is kept only when the request succeeds, so a refused request leaves nothing behind. Then
+    /// staged state, which is kept only when the request succeeds, so a refused request leaves nothing behind; a
+    /// successful one's idempotent answer is staged with it (``WedgeStore/IdempotentAnswer``: its key was reserved
+    /// by a statement that committed before the request was submitted, so the update finds it). Then
     /// everything staged is sent at once, as one statement that PostgreSQL commits by itself
     /// (``PostgresWriteBatch/commit(_:logger:)``): two round trips for the whole group.
     public func commit(
@@ -46,7 +48,9 @@ extension PostgresStudyStore {
                 var trial = staged
                 trial.setActor(request.actor)
                 do {
-                    results.append(.success(try trial.apply(request.write, today: request.today, site: request.siteID)))
+                    var written = try trial.apply(request.write, today: request.today, site: request.siteID)
+                    if let answer = request.answer { written.answered = trial.store(answer, of: written) }
+                    results.append(.success(written))
                     staged = trial
                 } catch {
                     guard let refusal = StagedTransaction.refusal(error) else { throw error }

@@ -32,6 +32,8 @@ struct PostgresWriteBatch {
     /// Screenings changed (by id), and the order they were first changed in.
     private var replacedScreenings: [String: ScreeningRecord] = [:]
     private var replacedScreeningOrder: [String] = []
+    /// Answers of idempotency keys, stored with the writes they answer.
+    var answers: [(username: String, key: String, status: Int, response: String)] = []
 
     /// New rows beyond which they are sent by COPY rather than in the one statement: COPY costs two round trips
     /// a table but streams any number of rows; a group commit writes tens to hundreds.
@@ -151,6 +153,10 @@ struct PostgresWriteBatch {
         }
         for record in screenings { statement[.newScreenings].add(Self.screeningFields(record)) }
         for id in replacedScreeningOrder { statement[.changedScreenings].add(Self.screeningFields(replacedScreenings[id]!)) }
+        for answer in answers {
+            statement[.answeredKeys].add([.text(answer.username), .text(answer.key), .int(Int64(answer.status)),
+                                          .text(answer.response)])
+        }
         for entry in audit {
             statement[.newAudit].add([.int(entry.id), .text(entry.at), .text(entry.actor), .text(entry.action.rawValue),
                                       .text(entry.table), .optional(entry.recordID), .optional(entry.field),

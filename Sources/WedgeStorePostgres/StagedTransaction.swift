@@ -56,6 +56,13 @@ struct StagedTransaction: StudyTransaction {
 
     func contains(_ id: String) throws -> Bool { try participant(id) != nil }
 
+    /// Stores `answer`'s rendering of `result`, if any, with the writes; returns whether there was one.
+    mutating func store(_ answer: IdempotentAnswer, of result: StudyWriteResult) -> Bool {
+        guard let (status, response) = answer.render(result) else { return false }
+        batch.answers.append((answer.username, answer.key, status, response))
+        return true
+    }
+
     mutating func insert(_ participant: StoredParticipant) throws {
         known[participant.id] = participant
         batch.insert(participant)

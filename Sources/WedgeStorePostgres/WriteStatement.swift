@@ -25,6 +25,8 @@ struct WriteStatement: PostgresPreparedStatement {
     enum Slot: Int, CaseIterable {
         case newParticipants, newInductions, newBaseline, newFlags, newAdverseEvents, newScreenings, newAudit
         case changedParticipants, changedInductions, changedBaseline, removedBaseline, removedFlags, changedScreenings
+        /// Idempotency keys answered by the writes (``WedgeStore/IdempotentAnswer``).
+        case answeredKeys
 
         /// The inserting slots, in the order foreign keys need them when they are sent one by one (COPY).
         static let inserts: [Slot] = [.newParticipants, .newInductions, .newBaseline, .newFlags, .newAdverseEvents,
@@ -41,6 +43,7 @@ struct WriteStatement: PostgresPreparedStatement {
             case .newFlags, .removedFlags: TableRows("participant_flag", ["participant_id", "flag"])
             case .newAdverseEvents: TableRows("adverse_event", ["id", "participant_id", "date", "description", "serious"])
             case .newScreenings, .changedScreenings: TableRows("screening", Self.screeningColumns)
+            case .answeredKeys: TableRows("server_idempotency", ["username", "key", "status", "response"])
             case .newAudit:
                 TableRows("audit_log", ["id", "at", "actor", "action", "table_name", "record_id", "field", "old_value",
                                         "new_value", "reason", "prev_hash", "hash"])
@@ -55,6 +58,7 @@ struct WriteStatement: PostgresPreparedStatement {
             case .changedInductions: ["participant_id"]
             case .changedBaseline, .removedBaseline: ["participant_id", "covariate"]
             case .removedFlags: ["participant_id", "flag"]
+            case .answeredKeys: ["username", "key"]
             default: nil
             }
         }

@@ -72,6 +72,22 @@ struct ServerBehaviourTests {
                                               body.replacingOccurrences(of: "P-A2", with: "P-A3"))
             #expect(other.status == 422)
             #expect(try await fixture.engine.participant("P-A3") == nil)
+            // An outcome write's answer, stored by its group commit, is replayed with its ETag; so is a refusal's.
+            let record = fixture.headers("coord-a", [.idempotencyKey: "record-P-A2-1", .ifMatch: try #require(first.headers[.eTag])])
+            let recorded = try await client.send(.post, "/api/v1/participants/P-A2/outcomes", record,
+                                                 #"{"induction_start_date": "2021-04-13"}"#)
+            #expect(recorded.status == 200)
+            let replayed = try await client.send(.post, "/api/v1/participants/P-A2/outcomes", record,
+                                                 #"{"induction_start_date": "2021-04-13"}"#)
+            #expect(replayed.status == 200 && replayed.body == recorded.body)
+            #expect(replayed.headers[.eTag] == recorded.headers[.eTag] && replayed.headers[.idempotentReplayed] == "true")
+            let stale = fixture.headers("coord-a", [.idempotencyKey: "record-P-A2-2", .ifMatch: try #require(first.headers[.eTag])])
+            let refused = try await client.send(.post, "/api/v1/participants/P-A2/outcomes", stale, #"{"procedure_received": "rapid"}"#)
+            #expect(refused.status == 409)
+            let refusedAgain = try await client.send(.post, "/api/v1/participants/P-A2/outcomes", stale,
+                                                     #"{"procedure_received": "rapid"}"#)
+            #expect(refusedAgain.status == 409 && refusedAgain.body == refused.body)
+            #expect(refusedAgain.headers[.idempotentReplayed] == "true")
         }
     }
 

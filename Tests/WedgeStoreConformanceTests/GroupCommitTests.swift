@@ -36,9 +36,14 @@ struct GroupCommitTests {
         #expect(results.count == requests.count)
         let kept = results.map { (try? $0.get()) != nil }
         #expect(kept == [true, false, true, false, false, true])
-        // The stale write is told the version the earlier write of the same group left.
+        // The stale write is told the version the earlier write of the same group left, and given the participant as
+        // that write left it.
+        let written = try results[2].get().participant
+        #expect(written.enrollment.record.outcome.inductionStartDate?.iso == "2021-09-02")
         if case .failure(let error) = results[4] {
-            #expect(error == .versionConflict(participantID: "G1", current: try results[2].get().participant.version))
+            #expect(error == .versionConflict(participantID: "G1", current: written.version, participant: written))
+        } else {
+            Issue.record("the stale write was not refused")
         }
         // Versions in the results follow the audit entries of the group.
         let versions = results.compactMap { try? $0.get().participant.version }
@@ -53,6 +58,36 @@ struct GroupCommitTests {
         #expect(stored.version == versions.last)
         #expect(stored.enrollment.record.outcome.inductionStartDate?.iso == "2021-09-02")
         #expect(try await store.verifyAuditChain().isIntact)
+        await store.close()
+    }
+
+    @Test("A write's idempotent answer is stored by its own transaction; a refused write's key stays reserved",
+          arguments: Engine.available)
+    func idempotentAnswer(engine: Engine) async throws {
+        let (store, _) = try await ConformanceFixture.makeStore(engine)
+        let state = store.serverState, at = "2021-09-01T12:00:00Z"
+        for key in ["k1", "k2"] {
+            #expect(try await state.claimIdempotencyKey(username: "coord", key: key, requestHash: "h-" + key, at: at) == .claimed)
+        }
+        let render: @Sendable (StudyWriteResult) -> (status: Int, response: String)? = { result in
+            (201, "enrolled \(result.participant.enrollment.record.id) at version \(result.participant.version)")
+        }
+        let today = ConformanceFixture.today
+        let results = try await store.commit([
+            StudyWriteRequest(.enroll(ConformanceFixture.admitted("I1")), actor: "alice", today: today,
+                              answer: IdempotentAnswer(username: "coord", key: "k1", render: render)),
+            // Refused (the id is taken): nothing is stored for its key.
+            StudyWriteRequest(.enroll(ConformanceFixture.admitted("I1")), actor: "bob", today: today,
+                              answer: IdempotentAnswer(username: "coord", key: "k2", render: render)),
+            StudyWriteRequest(.enroll(ConformanceFixture.admitted("I2")), actor: "carol", today: today),
+        ])
+        let written = try results[0].get()
+        #expect(written.answered)
+        #expect((try? results[1].get()) == nil)
+        #expect(try results[2].get().answered == false)
+        #expect(try await state.claimIdempotencyKey(username: "coord", key: "k1", requestHash: "h-k1", at: at)
+            == .replay(status: 201, response: "enrolled I1 at version \(written.participant.version)"))
+        #expect(try await state.claimIdempotencyKey(username: "coord", key: "k2", requestHash: "h-k2", at: at) == .inFlight)
         await store.close()
     }
 }

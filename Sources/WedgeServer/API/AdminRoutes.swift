@@ -29,7 +29,7 @@ struct AdminRoutes {
     ) async throws -> Response {
         let principal = try context.require(operation, services)
         let data = try await RouteSupport.body(request, context)
-        return try await Idempotency.run(request, body: data, principal: principal, services: services) {
+        return try await Idempotency.run(request, body: data, principal: principal, services: services) { _ in
             var input = try JSONInput.parse(data, allowed: allowed)
             do {
                 let result = try await body(&input)

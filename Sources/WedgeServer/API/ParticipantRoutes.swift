@@ -43,7 +43,7 @@ struct ParticipantRoutes {
     @Sendable func enroll(_ request: Request, context: ServerContext) async throws -> Response {
         let principal = try context.require(.enrollParticipant, services)
         let body = try await RouteSupport.body(request, context)
-        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
+        return try await Idempotency.run(request, body: body, principal: principal, services: services) { claim in
             var input = try JSONInput.parse(body, allowed: ["id", "site", "admission_date", "baseline", "screening_id"])
             let id = input.string("id"), site = input.string("site"), admitted = input.date("admission_date")
             let screening = input.string("screening_id", required: false)
@@ -63,11 +63,18 @@ struct ParticipantRoutes {
             case .success(let value): record = value
             case .failure(let error): throw StoreProblem.from(.dataRejected(error))
             }
-            if let screening { try await ScreeningWrite.linkable(screening, site: site, principal, services) }
-            let stored = try await commit(.enroll(record), by: principal, submitted: body).participant
-            if let screening { try await ScreeningWrite.link(screening, participant: id, by: principal, services) }
-            return APIResult(json: ParticipantJSON.object(stored), status: .created,
-                             etag: ParticipantJSON.etag(stored.version), location: "/api/v1/participants/\(id)")
+            let answer: @Sendable (StudyWriteResult) -> APIResult = { result in
+                APIResult(json: ParticipantJSON.object(result.participant), status: .created,
+                          etag: ParticipantJSON.etag(result.participant.version), location: "/api/v1/participants/\(id)")
+            }
+            guard let screening else {
+                return try await commit(.enroll(record), by: principal, submitted: body, claim: claim, answer: answer)
+            }
+            // The link is a second write, so the answer is stored after it.
+            try await ScreeningWrite.linkable(screening, site: site, principal, services)
+            let result = try await commit(.enroll(record), by: principal, submitted: body, claim: nil, answer: answer)
+            try await ScreeningWrite.link(screening, participant: id, by: principal, services)
+            return result
         }
     }
 
@@ -131,18 +138,18 @@ struct ParticipantRoutes {
     private func participantWrite(
         _ operation: APIOperation, _ request: Request, _ context: ServerContext, allowed: Set<String>, versioned: Bool,
         parse: (inout JSONInput, _ id: String, _ version: Int64?) throws -> StudyWrite?,
-        answer: (StudyWriteResult, _ id: String) throws -> APIResult
+        answer: @escaping @Sendable (StudyWriteResult, _ id: String) throws -> APIResult
     ) async throws -> Response {
         let principal = try context.require(operation, services)
         let body = try await RouteSupport.body(request, context)
         let id = try context.parameters.require("id")
-        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
+        return try await Idempotency.run(request, body: body, principal: principal, services: services) { claim in
             let version = versioned ? try RouteSupport.ifMatch(request) : nil
             var input = try JSONInput.parse(body, allowed: allowed)
             let write = try parse(&input, id, version)
             try input.finish()
             guard let write else { throw Problem.badRequest(input.errors) }
-            return try answer(try await commit(write, by: principal, submitted: body), id)
+            return try await commit(write, by: principal, submitted: body, claim: claim) { try answer($0, id) }
         }
     }
 
@@ -160,23 +167,29 @@ struct ParticipantRoutes {
         }]).response()
     }
 
-    /// Commits `write` through the instance's group committer, answering a refusal as a problem; a stale version
-    /// (found by the store inside the transaction) is answered 409 with the current participant beside the submitted
-    /// values. The site check is the store's too, so a write reads nothing before it is committed.
-    private func commit(_ write: StudyWrite, by principal: Principal, submitted: Data) async throws -> StudyWriteResult {
-        switch await services.commit(write, by: principal) {
-        case .success(let result):
+    /// Commits `write` through the instance's group committer and answers with `answer` of its result, which the
+    /// commit stores with the write under `claim`'s key. A refusal is answered as a problem; a stale version (found
+    /// by the store inside the transaction) is answered 409 with the participant as that transaction read it beside
+    /// the submitted values. The site check is the store's too, so a write reads nothing before it is committed, and
+    /// a refusal reads nothing after.
+    private func commit(
+        _ write: StudyWrite, by principal: Principal, submitted: Data, claim: Idempotency.Claim?,
+        answer: @escaping @Sendable (StudyWriteResult) throws -> APIResult
+    ) async throws -> APIResult {
+        switch await services.commit(write, by: principal, answer: claim?.answer(answer)) {
+        case .success(let written):
+            var result = try answer(written)
+            result.answerStored = written.answered
             return result
-        case .failure(.versionConflict(let id, let version)):
-            let latest = (try? await store.participant(id)) ?? nil
-            throw conflict(id, version, latest, submitted)
         case .failure(let error):
-            throw StoreProblem.from(error)
+            throw problem(error, submitted)
         }
     }
 
-    private func conflict(_ id: String, _ version: Int64, _ current: VersionedParticipant?, _ submitted: Data) -> Problem {
-        var problem = StoreProblem.from(.versionConflict(participantID: id, current: version))
+    /// `error` as a problem; for a version conflict, with the current participant and the submitted values.
+    private func problem(_ error: StoreError, _ submitted: Data) -> Problem {
+        var problem = StoreProblem.from(error)
+        guard case .versionConflict(_, _, let current) = error else { return problem }
         if let current {
             problem.extra["current"] = ParticipantJSON.object(current)
             problem.headers[.eTag] = ParticipantJSON.etag(current.version)

@@ -29,7 +29,7 @@ struct ScreeningRoutes {
     @Sendable func screen(_ request: Request, context: ServerContext) async throws -> Response {
         let principal = try context.require(.screenPerson, services)
         let body = try await RouteSupport.body(request, context)
-        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
+        return try await Idempotency.run(request, body: body, principal: principal, services: services) { _ in
             var input = try JSONInput.parse(body, allowed: ["id", "site", "screening_date", "eligible", "ineligible_reason",
                                                             "consented"])
             let id = input.string("id"), site = input.string("site"), date = input.date("screening_date")
@@ -54,7 +54,7 @@ struct ScreeningRoutes {
         let principal = try context.require(.correctScreening, services)
         let body = try await RouteSupport.body(request, context)
         let id = try context.parameters.require("id")
-        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
+        return try await Idempotency.run(request, body: body, principal: principal, services: services) { _ in
             var input = try JSONInput.parse(body, allowed: ["field", "value", "reason"])
             let field = input.string("field", maxLength: 32), value = input.string("value", nullable: true)
             let reason = input.string("reason", maxLength: 500)
@@ -80,7 +80,7 @@ struct ScreeningRoutes {
         let principal = try context.require(.deleteScreening, services)
         let body = try await RouteSupport.body(request, context)
         let id = try context.parameters.require("id")
-        return try await Idempotency.run(request, body: body, principal: principal, services: services) {
+        return try await Idempotency.run(request, body: body, principal: principal, services: services) { _ in
             var input = try JSONInput.parse(body, allowed: ["reason"])
             let reason = input.string("reason", maxLength: 500)
             try input.finish()

@@ -25,7 +25,7 @@ enum StoreProblem {
             return Problem(.unprocessableContent, "Not possible", error.errorDescription ?? "Refused.")
         case .reasonRequired:
             return Problem.badRequest([("reason", "is required")])
-        case .versionConflict(let id, _):
+        case .versionConflict(let id, _, _):
             return Problem(.conflict, "Changed by someone else",
                            "Participant '\(id)' changed since you read it; nothing was written.")
         case .connectionLost(_, _, let unknown):

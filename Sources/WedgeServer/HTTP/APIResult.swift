@@ -13,6 +13,9 @@ struct APIResult: Sendable {
     /// `ETag` and `Location`, when set.
     var etag: String?
     var location: String?
+    /// Whether the write's own transaction already stored this answer for its `Idempotency-Key`
+    /// (``Idempotency/Claim/answer(_:)``).
+    var answerStored = false
 
     /// A JSON answer.
     init(json object: Any, status: HTTPResponse.Status = .ok, etag: String? = nil, location: String? = nil) {

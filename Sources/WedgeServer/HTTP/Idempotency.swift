@@ -12,16 +12,35 @@ import WedgeStore
 /// with `Idempotent-Replayed: true`, and writes nothing. The same key with another request is 422; a repeat while
 /// the first is still running is 409.
 ///
-/// The key is reserved before the write and its answer stored after the commit. If the process dies in between,
-/// the key stays reserved (409 on retry) rather than letting a retry write twice; the client then reads the
-/// participant to see whether the write happened.
+/// The key is reserved before the write. A participant write's answer is stored by the group commit in the write's
+/// own transaction (``Claim/answer(_:)``), so a committed write always has its answer; any other answer (a refusal,
+/// a screening or an account) is stored after it. If the process dies between such a write and its answer, the key
+/// stays reserved (409 on retry) rather than letting a retry write twice; the client then reads what it wrote to
+/// see whether the write happened.
 enum Idempotency {
-    /// Runs `write` once per key of `principal` (every time when the request has no key).
+    /// A reserved key, given to the write that runs under it.
+    struct Claim: Sendable {
+        /// The account the key belongs to.
+        let username: String
+        /// The key.
+        let key: String
+
+        /// The answer the group commit stores with a successful write: `render` of its result (none when `render`
+        /// throws; the refusal it throws is then answered and stored as any other).
+        func answer(_ render: @escaping @Sendable (StudyWriteResult) throws -> APIResult) -> IdempotentAnswer {
+            IdempotentAnswer(username: username, key: key) { result in
+                (try? render(result)).map { ($0.status, $0.stored) }
+            }
+        }
+    }
+
+    /// Runs `write` once per key of `principal` (every time when the request has no key); `write` is given the
+    /// claimed key, `nil` without one.
     static func run(
         _ request: Request, body: Data, principal: Principal, services: ServerServices,
-        _ write: () async throws -> APIResult
+        _ write: (Claim?) async throws -> APIResult
     ) async throws -> Response {
-        guard let key = request.headers[.idempotencyKey] else { return try await answer(write) }
+        guard let key = request.headers[.idempotencyKey] else { return try await write(nil).response() }
         guard (1...200).contains(key.count) else {
             throw Problem.badRequest([("Idempotency-Key", "must have 1 to 200 characters")])
         }
@@ -45,7 +64,7 @@ enum Idempotency {
         case .claimed:
             let result: APIResult
             do {
-                result = try await write()
+                result = try await write(Claim(username: principal.username, key: key))
             } catch let problem as Problem where problem.status.code < 500 {
                 result = APIResult(problem: problem)
             } catch {
@@ -53,6 +72,7 @@ enum Idempotency {
                 try? await state.releaseIdempotencyKey(username: principal.username, key: key)
                 throw error
             }
+            guard !result.answerStored else { return result.response() }
             do {
                 try await state.completeIdempotencyKey(username: principal.username, key: key, status: result.status,
                                                        response: result.stored)
@@ -65,9 +85,5 @@ enum Idempotency {
             }
             return result.response()
         }
-    }
-
-    private static func answer(_ write: () async throws -> APIResult) async throws -> Response {
-        try await write().response()
     }
 }

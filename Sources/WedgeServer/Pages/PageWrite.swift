@@ -14,8 +14,8 @@ enum PageWrite {
         case saved(StudyWriteResult)
         /// Refused: messages by field name (`""` for the form as a whole).
         case refused([String: [String]])
-        /// Someone else changed the participant since the form was read; the current participant, when it can be
-        /// read.
+        /// Someone else changed the participant since the form was read; the participant as the refusing
+        /// transaction read it.
         case conflict(VersionedParticipant?)
     }
 
@@ -25,8 +25,8 @@ enum PageWrite {
         switch await services.commit(write, by: principal) {
         case .success(let result):
             return .saved(result)
-        case .failure(.versionConflict(let id, _)):
-            return .conflict((try? await services.store.participant(id)) ?? nil)
+        case .failure(.versionConflict(_, _, let current)):
+            return .conflict(current)
         case .failure(.dataRejected(let error)):
             var messages: [String: [String]] = [:]
             for issue in error.issues {

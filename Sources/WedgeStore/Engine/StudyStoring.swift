@@ -38,7 +38,7 @@ public protocol StudyStoring: Sendable {
     func participants(siteID: String?) async throws(StoreError) -> [VersionedParticipant]
 
     /// Fills empty outcome fields, never overwriting, re-validating the whole record; when `ifVersion` is given,
-    /// only if the participant is still at that version (else ``StoreError/versionConflict(participantID:current:)``).
+    /// only if the participant is still at that version (else ``StoreError/versionConflict(participantID:current:participant:)``).
     func recordOutcomes(
         participantID: String, _ values: [ParticipantField: String], actor: String, today: CivilDate,
         ifVersion: Int64?

@@ -40,10 +40,13 @@ package protocol StudyTransaction {
 }
 
 extension StudyTransaction {
-    /// Refuses the change when `expected` is given and the participant is no longer at that version.
+    /// Refuses the change when `expected` is given and the participant is no longer at that version; the refusal
+    /// carries the participant as stored.
     package func requireVersion(_ id: String, _ expected: Int64?) throws {
         guard let expected else { return }
         let current = try participantVersion(id)
-        if current != expected { throw StoreError.versionConflict(participantID: id, current: current) }
+        guard current != expected else { return }
+        throw StoreError.versionConflict(participantID: id, current: current,
+                                         participant: try participant(id).map { VersionedParticipant($0, version: current) })
     }
 }

@@ -48,13 +48,16 @@ public struct StudyWriteRequest: Sendable, Equatable {
     /// The only site whose participants the request may change (a site coordinator's), or `nil` for any: a
     /// participant of another site is answered ``StoreError/participantNotFound(id:)``, as if it did not exist.
     public var siteID: String?
+    /// The answer to store for the request's `Idempotency-Key` when the write succeeds, in the same transaction.
+    public var answer: IdempotentAnswer?
 
     /// A request.
-    public init(_ write: StudyWrite, actor: String, today: CivilDate, siteID: String? = nil) {
+    public init(_ write: StudyWrite, actor: String, today: CivilDate, siteID: String? = nil, answer: IdempotentAnswer? = nil) {
         self.write = write
         self.actor = actor
         self.today = today
         self.siteID = siteID
+        self.answer = answer
     }
 }
 
@@ -66,11 +69,15 @@ public struct StudyWriteResult: Sendable, Equatable {
     public var recorded: [ParticipantField]
     /// For ``StudyWrite/adverseEvent(participantID:date:description:isSerious:)``: the stored event.
     public var adverseEvent: AdverseEvent?
+    /// Whether the request's ``StudyWriteRequest/answer`` was stored with the write.
+    public var answered: Bool
 
     /// A result.
-    public init(participant: VersionedParticipant, recorded: [ParticipantField] = [], adverseEvent: AdverseEvent? = nil) {
+    public init(participant: VersionedParticipant, recorded: [ParticipantField] = [], adverseEvent: AdverseEvent? = nil,
+                answered: Bool = false) {
         self.participant = participant
         self.recorded = recorded
         self.adverseEvent = adverseEvent
+        self.answered = answered
     }
 }

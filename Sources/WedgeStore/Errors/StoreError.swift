@@ -52,8 +52,9 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
     /// A change was requested without naming who makes it.
     case actorRequired
     /// A change was made against an older version of the participant than the stored one (someone else saved
-    /// first); nothing was written.
-    case versionConflict(participantID: String, current: Int64)
+    /// first); nothing was written. `participant` is the participant at version `current`, as the refusing
+    /// transaction read it, so that the caller can show it beside the refused change without reading it again.
+    case versionConflict(participantID: String, current: Int64, participant: VersionedParticipant?)
     /// SQLite refused an operation; `resultCode` and `extendedResultCode` are SQLite's codes.
     case database(location: String, operation: String, resultCode: Int32, extendedResultCode: Int32)
     /// The PostgreSQL database at `location` already holds a study; Wedge never writes a second one into it.
@@ -123,7 +124,7 @@ public enum StoreError: Error, LocalizedError, Equatable, Sendable {
                 + "\"transcription error, source document checked\"."
         case .actorRequired:
             return "A change needs the name of the person making it; nothing was written. Give the actor."
-        case .versionConflict(let id, let current):
+        case .versionConflict(let id, let current, _):
             return "Participant '\(id)' was changed by someone else since it was read (it is now at version "
                 + "\(current)); nothing was written. Read it again and re-apply the change."
         case .database(let location, let operation, let code, let extended):

@@ -166,10 +166,14 @@ public struct ServerState: Sendable {
     public func completeIdempotencyKey(
         username: String, key: String, status: Int, response: String
     ) async throws(StoreError) {
-        _ = try await rows("""
-            UPDATE server_idempotency SET status = ?, response = ? WHERE username = ? AND key = ? RETURNING key
-            """, [.integer(Int64(status)), .text(response), .text(username), .text(key)], "store an idempotent response")
+        _ = try await rows(Self.answerSQL + " RETURNING key",
+                           [.integer(Int64(status)), .text(response), .text(username), .text(key)],
+                           "store an idempotent response")
     }
+
+    /// The statement that stores a claimed key's answer; its arguments are the status, the response, the username
+    /// and the key. SQLite's group commit sends it in the write's own transaction (``IdempotentAnswer``).
+    package static let answerSQL = "UPDATE server_idempotency SET status = ?, response = ? WHERE username = ? AND key = ?"
 
     /// Releases `key` after a request that wrote nothing and may be retried (the database was unreachable).
     public func releaseIdempotencyKey(username: String, key: String) async throws(StoreError) {

@@ -4,7 +4,8 @@ import GRDB
 
 extension StudyStore {
     /// Commits `requests` in one write transaction, each inside a savepoint: a refused request is rolled back to
-    /// its savepoint and reported as its result, and the others go on (see ``StudyStoring/commit(_:)``).
+    /// its savepoint and reported as its result, and the others go on (see ``StudyStoring/commit(_:)``). A
+    /// successful request's idempotent answer is stored in its savepoint (``IdempotentAnswer``).
     public func commit(_ requests: [StudyWriteRequest]) async throws(StoreError) -> [Result<StudyWriteResult, StoreError>] {
         let at = clock(), scheduleCache = scheduleCache
         return try await asyncWrite("commit \(requests.count) write(s)") { db in
@@ -21,7 +22,12 @@ extension StudyStore {
                 try db.inSavepoint {
                     var transaction = SQLiteStudyTransaction(db, at: at, actor: request.actor, schedule: schedule)
                     do {
-                        result = .success(try transaction.apply(request.write, today: request.today, site: request.siteID))
+                        var written = try transaction.apply(request.write, today: request.today, site: request.siteID)
+                        if let answer = request.answer, let (status, response) = answer.render(written) {
+                            try db.execute(sql: ServerState.answerSQL, arguments: [status, response, answer.username, answer.key])
+                            written.answered = db.changesCount == 1
+                        }
+                        result = .success(written)
                         return .commit
                     } catch {
                         guard let refusal = SQLiteStudyTransaction.refusal(error) else { throw error }

@@ -7,7 +7,11 @@ verifies. Prints one JSON line: throughput of acknowledged writes and p50/p99 la
 (enroll, enroll-keyed: with an Idempotency-Key, record, stale: the deliberate conflict).
 
     Benchmarks/server-load.py --accounts FILE --url http://127.0.0.1:8080 [--url http://127.0.0.1:8081]
-                              [--clients 50] [--writes 10000]
+                              [--clients 50] [--writes 10000] [--warmup N] [--timeline SECONDS]
+
+--warmup N: each client first makes N reads of a participant that does not exist (each checks its token and reads the
+database; they are not counted), so that the figures are those of a running server rather than of its first half
+second. --timeline SECONDS adds "timeline": requests and p50/p99 latency in windows of that length, by start time.
 
 Standard library only (asyncio streams, HTTP/1.1 keep-alive), so it runs anywhere Python 3.9+ does. With several
 --url, clients are spread over them (two server instances sharing one PostgreSQL database).
@@ -100,6 +104,7 @@ async def client(index, url, token, site, writes, admission, results):
             status, response_headers = None, {}
         elapsed = time.perf_counter() - start
         results["latency"].append(elapsed)
+        results["timeline"].append((start, elapsed))
         results["by_kind"].setdefault(kind, []).append(elapsed)
         if status is None or status == 503:
             results["unknown"].add(pid)
@@ -156,6 +161,10 @@ async def main():
     parser.add_argument("--writes", type=int, default=10_000)
     parser.add_argument("--admission", default="2022-06-01", help="admission date of the new participants")
     parser.add_argument("--label", default="")
+    parser.add_argument("--warmup", type=int, default=0, metavar="N",
+                        help="each client first makes N reads (not counted)")
+    parser.add_argument("--timeline", type=float, metavar="SECONDS",
+                        help="also report request count and p50/p99 latency in windows of this many seconds")
     parser.add_argument("--fault-after", type=float, help="run --fault-cmd this many seconds into the load")
     parser.add_argument("--fault-cmd", help="a shell command: kill -9 and restart the server, or restart PostgreSQL")
     args = parser.parse_args()
@@ -174,7 +183,7 @@ async def main():
             sys.exit(f"cannot issue a token: {status} {body[:200]}")
         clients.append((json.loads(body)["token"], site or sites[i % len(sites)]))
     results = {"latency": [], "enrolled": set(), "recorded": set(), "stale": set(), "unknown": set(), "conflicts": 0,
-               "unexpected": [], "transport_errors": 0, "unavailable": 0, "by_kind": {}}
+               "unexpected": [], "transport_errors": 0, "unavailable": 0, "by_kind": {}, "timeline": []}
     per_client = [args.writes // args.clients + (1 if i < args.writes % args.clients else 0) for i in range(args.clients)]
     started = time.perf_counter()
     setup.close()
@@ -184,6 +193,14 @@ async def main():
         process = await asyncio.create_subprocess_shell(args.fault_cmd)
         await process.wait()
 
+    if args.warmup:
+        async def warm(url, token):
+            conn = Connection(url)
+            for _ in range(args.warmup):
+                await conn.request("GET", "/api/v1/participants/warm-up-none", token)
+            conn.close()
+        await asyncio.gather(*[warm(args.url[i % len(args.url)], token) for i, (token, _) in enumerate(clients)])
+        started = time.perf_counter()
     tasks = [client(i, args.url[i % len(args.url)], token, site, per_client[i], args.admission, results)
              for i, (token, site) in enumerate(clients)]
     if args.fault_cmd:
@@ -212,7 +229,8 @@ async def main():
                 "p99_ms": round(values[min(len(values) - 1, int(len(values) * 0.99))] * 1000, 2)}
     acknowledged = len(results["enrolled"]) + len(results["recorded"])
     report = {
-        "label": args.label, "servers": len(args.url), "clients": args.clients, "requests": len(latencies),
+        "label": args.label, "servers": len(args.url), "clients": args.clients, "warmup_reads": args.warmup,
+        "requests": len(latencies),
         "acknowledged_writes": acknowledged, "deliberate_conflicts_refused": results["conflicts"],
         "seconds": round(elapsed, 3), "writes_per_second": round(acknowledged / elapsed, 1),
         "requests_per_second": round(len(latencies) / elapsed, 1),
@@ -225,6 +243,12 @@ async def main():
         "audit_valid": verification.get("valid"), "audit_entries": verification.get("entries"),
         "by_kind": {kind: percentiles(values) for kind, values in sorted(results["by_kind"].items())},
     }
+    if args.timeline:
+        windows = {}
+        for start, latency in results["timeline"]:
+            windows.setdefault(int((start - started) / args.timeline), []).append(latency)
+        report["timeline"] = [{"from_s": round(w * args.timeline, 3), **percentiles(values)}
+                              for w, values in sorted(windows.items())]
     print(json.dumps(report))
     ok = (not lost_enrollments and not lost_records and not unacknowledged and not stale_written
           and not results["unexpected"] and verification.get("valid") is True)

@@ -8,6 +8,9 @@
 #   Benchmarks/server-load.sh [WRITES] [CLIENTS]
 #
 # WEDGE_SERVER=PATH runs that binary instead of building one (to compare two builds on the same machine state).
+# WARMUP=N (default 3): each client first makes N reads, not counted, so that the figures are the steady state of a
+# running server; WARMUP=0 measures from a cold start (the first half second pays for every token's first lookup and
+# the pool's new connections: see docs/server.md, "Cold start").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 writes="${1:-10000}" clients="${2:-50}"
@@ -15,14 +18,14 @@ if [ -z "${WEDGE_SERVER:-}" ]; then
   swift build -c release --product wedge-server > /dev/null
   WEDGE_SERVER=.build/release/wedge-server
 fi
-export WRITES="$writes" CLIENTS="$clients" WEDGE_SERVER
+export WRITES="$writes" CLIENTS="$clients" WEDGE_SERVER WARMUP="${WARMUP:-3}"
 scripts/with-postgres.sh bash -c '
   set -euo pipefail
   S=$WEDGE_SERVER L=Benchmarks/server-load.py tmp=$(mktemp -d)
   pids=()
   trap "kill \${pids[*]} 2>/dev/null || true; rm -rf $tmp" EXIT
   wait_up() { for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$1/healthz" > /dev/null && return 0; sleep 0.5; done; return 1; }
-  run() { python3 $L --accounts "$1" --clients "$CLIENTS" --writes "$WRITES" --label "$2" "${@:3}"; }
+  run() { python3 $L --accounts "$1" --clients "$CLIENTS" --writes "$WRITES" --label "$2" --warmup "$WARMUP" "${@:3}"; }
   stop() { kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true; pids=(); }
 
   $S demo --listen 127.0.0.1:18181 --accounts-file $tmp/sqlite.json > /dev/null 2>&1 & pids+=($!)

@@ -197,7 +197,9 @@ async def main():
         async def warm(url, token):
             conn = Connection(url)
             for _ in range(args.warmup):
-                await conn.request("GET", "/api/v1/participants/warm-up-none", token)
+                status, _, body = await conn.request("GET", "/api/v1/participants/warm-up-none", token)
+                if status != 404:
+                    sys.exit(f"warm-up read: expected 404, got {status} {body[:200]}")
             conn.close()
         await asyncio.gather(*[warm(args.url[i % len(args.url)], token) for i, (token, _) in enumerate(clients)])
         started = time.perf_counter()

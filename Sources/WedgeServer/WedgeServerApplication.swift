@@ -3,7 +3,7 @@
 import Foundation
 import Logging
 public import Hummingbird
-public import HTTPTypes
+import HTTPTypes
 import WedgeStore
 import WedgeCore
 

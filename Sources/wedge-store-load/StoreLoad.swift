@@ -55,7 +55,7 @@ struct StoreLoad: AsyncParsableCommand {
             let loaded = try ProtocolLoader.load(path: `protocol`)
             let schedule = Randomizer.randomize(loaded.protocol, seed: seed)
             if store.lowercased().hasPrefix("postgres") {
-                await try PostgresStudyStore.create(url: store, protocol: loaded, schedule: schedule,
+                try await PostgresStudyStore.create(url: store, protocol: loaded, schedule: schedule,
                                                     createdAt: "2024-05-01T09:30:00Z").close()
             } else {
                 _ = try StudyStore.create(at: store, protocol: loaded, schedule: schedule, createdAt: "2024-05-01T09:30:00Z")
@@ -74,7 +74,7 @@ struct StoreLoad: AsyncParsableCommand {
             let study = try await StoreLoad.open(store)
             let sites = try await study.fetchSchedule().protocol.sites.map(\.id)
             let log = acks.map { path -> FileHandle in
-                FileManager.default.createFile(atPath: path, contents: nil)
+                _ = FileManager.default.createFile(atPath: path, contents: nil)
                 return FileHandle(forWritingAtPath: path)!
             }
             var latencies: [Double] = []

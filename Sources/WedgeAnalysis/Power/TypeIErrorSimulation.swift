@@ -2,7 +2,7 @@
 
 internal import Foundation
 internal import WedgeCore
-public import WedgeStats
+import WedgeStats
 
 /// The size of every test Wedge offers for the planned design: simulate trials under no effect and count how often
 /// each test rejects at level α (`wedge power --simulate N --null`).

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-public import Foundation
+import Foundation
 
 extension EmbeddedFiles {
     /// The names of the example protocols (`ctn-0097`, `classic-sw-6x7`, …), sorted.

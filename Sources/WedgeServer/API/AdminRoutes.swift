@@ -2,8 +2,8 @@
 
 import Foundation
 import Logging
-public import Hummingbird
-public import HTTPTypes
+import Hummingbird
+import HTTPTypes
 import WedgeStore
 
 /// `/api/v1/users` and `/api/v1/tokens`: account and token administration, for the admin role only.

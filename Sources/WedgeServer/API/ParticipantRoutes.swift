@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
-public import Hummingbird
-public import HTTPTypes
+import Hummingbird
+import HTTPTypes
 import WedgeCore
 import WedgeStore
 
@@ -105,7 +105,7 @@ struct ParticipantRoutes {
             return .adverseEvent(participantID: id, date: date, description: description, isSerious: serious)
         } answer: { result, id in
             guard let event = result.adverseEvent else { throw StoreProblem.from(.participantNotFound(id: id)) }
-            return APIResult(json: ["id": event.id ?? 0, "participant_id": id, "date": event.date.iso,
+            return APIResult(json: ["id": event.id, "participant_id": id, "date": event.date.iso,
                                     "description": event.description, "serious": event.isSerious], status: .created,
                              etag: ParticipantJSON.etag(result.participant.version))
         }

@@ -2,8 +2,8 @@
 
 import Foundation
 import Logging
-public import Hummingbird
-public import HTTPTypes
+import Hummingbird
+import HTTPTypes
 import WedgeCore
 import WedgeStore
 

@@ -2,8 +2,8 @@
 
 import Foundation
 import Logging
-public import Hummingbird
-public import HTTPTypes
+import Hummingbird
+import HTTPTypes
 import WedgeStore
 
 /// `POST /api/v1/login` (a password for a 12-hour token, checked and throttled by ``LoginGate``) and

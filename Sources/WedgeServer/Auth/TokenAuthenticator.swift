@@ -2,7 +2,7 @@
 
 import Foundation
 import Logging
-public import Hummingbird
+import Hummingbird
 import WedgeStore
 
 /// Checks `Authorization: Bearer TOKEN` on every request it guards: the token's hash must be stored, not revoked,

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
-public import Hummingbird
-public import HTTPTypes
+import Hummingbird
+import HTTPTypes
 
 /// A handler's answer before it becomes a `Response`: plain values, so that an idempotent write can store it and
 /// send the same bytes again (``Idempotency``).
@@ -53,8 +53,8 @@ struct APIResult: Sendable {
     /// The stored form, for replays.
     var stored: String {
         String(decoding: JSONResponse.data([
-            "status": status, "content_type": contentType, "body": body, "etag": etag ?? NSNull(),
-            "location": location ?? NSNull(),
+            "status": status, "content_type": contentType, "body": body, "etag": (etag as Any?) ?? NSNull(),
+            "location": (location as Any?) ?? NSNull(),
         ]), as: UTF8.self)
     }
 

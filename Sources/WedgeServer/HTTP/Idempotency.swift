@@ -3,8 +3,8 @@
 import Foundation
 import Logging
 import WedgeCore
-public import Hummingbird
-public import HTTPTypes
+import Hummingbird
+import HTTPTypes
 import WedgeStore
 
 /// `Idempotency-Key` on writes: the first request with a key runs and its answer is stored (in the study

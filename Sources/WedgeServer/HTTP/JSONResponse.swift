@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
-public import Hummingbird
+import Hummingbird
 import WedgeCore
-public import HTTPTypes
+import HTTPTypes
 
 /// JSON responses: keys sorted by their bytes, so that the same data always give the same bytes.
 ///

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
-public import Hummingbird
-public import HTTPTypes
+import Hummingbird
+import HTTPTypes
 import Logging
 import WedgeStore
 

@@ -4,7 +4,7 @@ import HummingbirdAuth
 import WedgeCore
 import Foundation
 import Logging
-public import Hummingbird
+import Hummingbird
 import WedgeStore
 
 /// `/admin`: accounts and API tokens, for the admin role (`listUsers`, `createUser`, `disableUser`,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
-public import Hummingbird
+import Hummingbird
 import WedgeCore
 import WedgeStore
 

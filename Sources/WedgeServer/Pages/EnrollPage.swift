@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
-public import Hummingbird
+import Hummingbird
 import WedgeCore
 import WedgeStore
 
@@ -104,10 +104,10 @@ struct EnrollPage {
                 if let min { field["min"] = Self.number(min) }
                 if let max { field["max"] = Self.number(max) }
             case .categorical(let levels):
-                field["options"] = levels.map { ["value": $0, "label": $0, "selected": $0 == values[covariate.id]] }
+                field["options"] = Self.options(levels, selected: values[covariate.id])
                 field["has_options"] = true
             case .boolean:
-                field["options"] = ["yes", "no"].map { ["value": $0, "label": $0, "selected": $0 == values[covariate.id]] }
+                field["options"] = Self.options(["yes", "no"], selected: values[covariate.id])
                 field["has_options"] = true
             }
             return field
@@ -140,5 +140,10 @@ struct EnrollPage {
 
     private static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// A select's options for `levels`, the one equal to `selected` marked.
+    private static func options(_ levels: [String], selected: String?) -> [[String: Any]] {
+        levels.map { ["value": $0, "label": $0, "selected": $0 == selected] }
     }
 }

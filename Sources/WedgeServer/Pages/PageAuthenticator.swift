@@ -3,7 +3,7 @@
 import WedgeCore
 import Foundation
 import Logging
-public import Hummingbird
+import Hummingbird
 import HummingbirdAuth
 import WedgeStore
 

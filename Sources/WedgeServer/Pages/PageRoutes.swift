@@ -2,7 +2,7 @@
 
 import WedgeCore
 import Foundation
-public import Hummingbird
+import Hummingbird
 import HummingbirdAuth
 import WedgeStore
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-public import WedgeStore
+import WedgeStore
 
 /// Who may do what: the role table of `docs/server.md`, in one place. Every route asks it before doing anything,
 /// and nothing is allowed that it does not list (deny by default).

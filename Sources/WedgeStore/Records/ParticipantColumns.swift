@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-package import WedgeCore
+import WedgeCore
 
 /// A participant's row of `participant` joined with its row of `induction`, as plain values: what each engine
 /// reads, and what ``StoredParticipant/init(_:baseline:flags:)`` checks and decodes, so both engines decode alike.
